@@ -1,0 +1,192 @@
+package dev.trainyard.spec.plan;
+
+import dev.trainyard.spec.Binding;
+import dev.trainyard.spec.InputValue;
+import dev.trainyard.spec.IoType;
+import dev.trainyard.spec.PortSpec;
+import dev.trainyard.spec.Reference;
+import dev.trainyard.spec.SourceSpan;
+import dev.trainyard.spec.Step;
+import dev.trainyard.spec.Template;
+import dev.trainyard.spec.load.Diagnostics;
+import dev.trainyard.spec.load.Suggest;
+import dev.trainyard.spec.registry.Registry;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Resolves step inputs: follows bindings, applies defaults, checks types, references and requirements. */
+final class InputResolver {
+  private final Registry registry;
+  private final Diagnostics out;
+
+  InputResolver(Registry registry, Diagnostics out) {
+    this.registry = registry;
+    this.out = out;
+  }
+
+  /** A pipeline input's value as given in the file. */
+  ResolvedInput pipelineInput(PortSpec spec, String path) {
+    if (spec.path() != null) {
+      checkReference(spec.path(), spec.at(), path + ".path");
+      return new ResolvedInput.Asset(spec.path(), spec.type(), spec.mode());
+    }
+    if (spec.defaultValue() != null) {
+      TypeCheck.literal(spec.defaultValue(), spec, spec.at(), path, out);
+      return new ResolvedInput.Value(spec.defaultValue(), spec.type());
+    }
+    return new ResolvedInput.Absent(spec.type());
+  }
+
+  Map<String, ResolvedInput> stepInputs(Step step, StepContext sc) {
+    Map<String, PortSpec> declared = step.component().inputs();
+    Map<String, ResolvedInput> result = new LinkedHashMap<>();
+    boolean inline = step.componentRef() == null;
+    step.inputs().forEach((name, value) -> {
+      String path = sc.path() + ".inputs." + name;
+      PortSpec decl = declared.get(name);
+      if (decl == null && !inline) {
+        out.error(value.at(), path, "component " + step.component().meta().id() + " has no input '" + name + "'",
+            Suggest.hintOrList(name, declared.keySet(), "its inputs"));
+        return;
+      }
+      ResolvedInput r = resolve(value, sc, path);
+      if (r == null) {
+        return;
+      }
+      if (decl != null && decl.type() != null && decl.typeDeclared()) {
+        TypeCheck.flow(r, decl, value.at(), path, out);
+      }
+      result.put(name, r);
+    });
+    declared.forEach((name, decl) -> {
+      if (result.containsKey(name) || step.inputs().containsKey(name) && !(step.inputs().get(name) instanceof InputValue.Empty)) {
+        return;
+      }
+      if (decl.hasValue()) {
+        result.put(name, decl.path() != null ? new ResolvedInput.Asset(decl.path(), decl.type(), decl.mode())
+            : new ResolvedInput.Value(decl.defaultValue(), decl.type()));
+      } else if (decl.optional() || inline) {
+        result.put(name, new ResolvedInput.Absent(decl.type()));
+      } else {
+        out.error(step.at(), sc.path() + ".inputs." + name, "missing required input '" + name + "' of component "
+            + step.component().meta().id() + " (" + decl.type() + ")", "give it in the step's inputs");
+      }
+    });
+    return result;
+  }
+
+  private ResolvedInput resolve(InputValue value, StepContext sc, String path) {
+    if (value instanceof InputValue.Literal l) {
+      return new ResolvedInput.Value(l.value(), l.type());
+    }
+    if (value instanceof InputValue.Empty) {
+      return null;
+    }
+    if (value instanceof InputValue.Asset a) {
+      if (a.path() instanceof Reference.Bound b) {
+        ResolvedInput r = resolveTemplate(b.template(), a.at(), sc, path + ".path");
+        if (r instanceof ResolvedInput.Value v && a.type() != null) {
+          return new ResolvedInput.Asset(dev.trainyard.spec.load.ReferenceParser.parse(String.valueOf(v.value()), null),
+              a.type(), a.mode());
+        }
+        return r;
+      }
+      checkReference(a.path(), a.at(), path + ".path");
+      return new ResolvedInput.Asset(a.path(), a.type() == null ? IoType.URI_FOLDER : a.type(), a.mode());
+    }
+    InputValue.Bound b = (InputValue.Bound) value;
+    return resolveTemplate(b.template(), b.at(), sc, path);
+  }
+
+  private ResolvedInput resolveTemplate(Template t, SourceSpan at, StepContext sc, String path) {
+    Binding sole = t.soleBinding();
+    if (sole != null) {
+      return resolveBinding(sole, t.refs().get(0).at() != null ? t.refs().get(0).at() : at, sc, path);
+    }
+    // Text around bindings: a string built from values (e.g. "${{parent.inputs.base}}/sub").
+    StringBuilder sb = new StringBuilder();
+    for (Template.Part p : t.parts()) {
+      if (p instanceof Template.Text tx) {
+        sb.append(tx.text());
+      } else if (p instanceof Template.Ref r) {
+        ResolvedInput v = resolveBinding(r.binding(), r.at() != null ? r.at() : at, sc, path);
+        if (v instanceof ResolvedInput.Value val) {
+          sb.append(val.value());
+        } else if (v != null) {
+          sb.append(r.binding());
+        } else {
+          return null;
+        }
+      } else {
+        out.error(at, path, "optional fragments $[[...]] belong in commands, not in input values", null);
+        return null;
+      }
+    }
+    return new ResolvedInput.Value(sb.toString(), IoType.STRING);
+  }
+
+  /** Follows one binding in a step-input context. */
+  ResolvedInput resolveBinding(Binding b, SourceSpan at, StepContext sc, String path) {
+    switch (b.scope()) {
+      case PARENT_INPUTS -> {
+        ResolvedInput r = sc.parentInputs().get(b.port());
+        if (r == null && !sc.parentInputDecls().containsKey(b.port())) {
+          out.error(at, path, "'" + b + "' names no input of the pipeline",
+              Suggest.hintOrList(b.port(), sc.parentInputDecls().keySet(), "pipeline inputs"));
+          return null;
+        }
+        return r == null ? new ResolvedInput.Absent(sc.parentInputDecls().get(b.port()).type()) : r;
+      }
+      case PARENT_JOB_OUTPUTS -> {
+        Planner.Handle h = sc.siblings().get(b.job());
+        if (h == null) {
+          out.error(at, path, "'" + b + "' names no step '" + b.job() + "'",
+              Suggest.hintOrList(b.job(), sc.siblings().keySet(), "steps"));
+          return null;
+        }
+        if (b.job().equals(sc.stepName())) {
+          out.error(at, path, "step '" + b.job() + "' takes its own output as input", "a step cannot depend on itself");
+          return null;
+        }
+        ResolvedInput.StepOutput so = h.outputs().get(b.port());
+        if (so == null) {
+          out.error(at, path, "'" + b + "': step '" + b.job() + "' has no output '" + b.port() + "'",
+              Suggest.hintOrList(b.port(), h.outputs().keySet(), "its outputs"));
+          return null;
+        }
+        return so;
+      }
+      case RUN_NAME, DEFAULT_DATASTORE -> {
+        return new ResolvedInput.Value(b.toString(), IoType.STRING);
+      }
+      case INPUTS, OUTPUTS -> {
+        out.error(at, path, "'" + b + "' refers to the step's own ports; in a step's inputs, bind"
+            + " ${{parent.inputs.NAME}} or ${{parent.jobs.STEP.outputs.NAME}}", null);
+        return null;
+      }
+      case PARENT_OUTPUTS -> {
+        out.error(at, path, "'" + b + "' is a pipeline output; it can fill a step output, not an input", null);
+        return null;
+      }
+      default -> {
+        out.error(at, path, "'" + b + "' is not supported here", null);
+        return null;
+      }
+    }
+  }
+
+  /** Local paths must exist; registered names must be registered. */
+  void checkReference(Reference ref, SourceSpan at, String path) {
+    if (ref instanceof Reference.LocalPath lp && !Files.exists(lp.path())) {
+      // Data may be put in place before the run, so this warns; a run checks again and fails.
+      out.warn(at, path, "path '" + lp.raw() + "' does not exist (yet)", "paths are relative to the YAML file's folder");
+    } else if (ref instanceof Reference.Registered reg && registry.findAsset(reg).isEmpty()) {
+      out.error(at, path, "data asset '" + reg.display() + "' is not registered in this workspace",
+          "register it with 'trainyard data create --name " + reg.name() + " --path PATH'");
+    } else if (ref instanceof Reference.RegistryUri uri) {
+      out.error(at, path, "'" + uri.raw() + "' is in an Azure ML registry, which Trainyard cannot reach",
+          "register a local copy with 'trainyard data create'");
+    }
+  }
+}
