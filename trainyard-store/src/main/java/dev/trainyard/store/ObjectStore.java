@@ -1,0 +1,232 @@
+package dev.trainyard.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A content-addressed object store: every file is kept once under the SHA-256 of its bytes; a
+ * folder is a {@link TreeManifest} of its files' hashes, stored the same way. Writes go to a
+ * temporary file while hashing, are fsynced, then renamed into place atomically; an object that
+ * is already present is reused. Reads re-hash, so a damaged or tampered object is never served.
+ */
+public final class ObjectStore {
+  private static final int BUFFER = 1 << 16;
+  private final Path objects;
+  private final Path tmp;
+
+  /** Opens (creating if needed) the store under {@code root}: {@code root/objects}, {@code root/tmp}. */
+  public ObjectStore(Path root) throws IOException {
+    this.objects = Files.createDirectories(root.resolve("objects"));
+    this.tmp = Files.createDirectories(root.resolve("tmp"));
+  }
+
+  /** Where an object's bytes live (present or not). */
+  public Path pathOf(String sha256) {
+    if (!Sha256.isHash(sha256)) {
+      throw new IllegalArgumentException("not a SHA-256 hash: " + sha256);
+    }
+    return objects.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
+  }
+
+  public boolean contains(String sha256) {
+    return Files.isRegularFile(pathOf(sha256));
+  }
+
+  /** Stores a copy of {@code src}. */
+  public StoredObject putFile(Path src) throws IOException {
+    Path t = tmp.resolve(UUID.randomUUID() + ".part");
+    MessageDigest md = Sha256.digest();
+    long size;
+    try (InputStream in = new DigestInputStream(Files.newInputStream(src), md);
+        FileChannel ch = FileChannel.open(t, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+      size = in.transferTo(out);
+      ch.force(true);
+    } catch (IOException e) {
+      Files.deleteIfExists(t);
+      throw e;
+    }
+    return install(t, Sha256.hex(md.digest()), size);
+  }
+
+  /**
+   * Stores {@code src} by moving it into the store (for files the caller owns and will not use
+   * again, such as a finished step's outputs): one read to hash, no copy.
+   */
+  public StoredObject moveFile(Path src) throws IOException {
+    MessageDigest md = Sha256.digest();
+    long size;
+    try (FileChannel ch = FileChannel.open(src, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      size = hash(ch, md);
+      ch.force(true);
+    }
+    return install(src, Sha256.hex(md.digest()), size);
+  }
+
+  private static long hash(FileChannel ch, MessageDigest md) throws IOException {
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(BUFFER);
+    long total = 0;
+    int n;
+    while ((n = ch.read(buf)) >= 0) {
+      buf.flip();
+      md.update(buf);
+      buf.clear();
+      total += n;
+    }
+    return total;
+  }
+
+  /** Moves a durable, hashed file into its place, or drops it when the object already exists. */
+  private StoredObject install(Path file, String hash, long size) throws IOException {
+    Path dest = pathOf(hash);
+    if (Files.exists(dest)) {
+      Files.deleteIfExists(file);
+    } else {
+      Files.createDirectories(dest.getParent());
+      try {
+        Files.move(file, dest, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException raced) {
+        Files.deleteIfExists(file); // another writer stored the same bytes first
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("object store and source must be on one file system: " + file, e);
+      }
+      fsyncDir(dest.getParent());
+    }
+    return new StoredObject(hash, StoredObject.Kind.FILE, size, 1);
+  }
+
+  /** Stores a folder: each file, then its manifest. Symbolic links and special files are refused. */
+  public StoredObject putTree(Path dir, boolean move) throws IOException {
+    List<TreeManifest.Entry> entries = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      files = walk.filter(p -> !p.equals(dir) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+    }
+    for (Path f : files) {
+      String rel = dir.relativize(f).toString().replace('\\', '/');
+      if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IOException("'" + rel + "' in " + dir + " is a link or special file; outputs may hold only files and folders");
+      }
+      boolean exec = Files.isExecutable(f);
+      StoredObject o = move ? moveFile(f) : putFile(f);
+      entries.add(new TreeManifest.Entry(rel, o.sha256(), o.size(), exec));
+    }
+    TreeManifest manifest = new TreeManifest(entries);
+    StoredObject m = putBytes(manifest.encode());
+    return new StoredObject(m.sha256(), StoredObject.Kind.TREE, manifest.totalSize(), entries.size());
+  }
+
+  /** Stores bytes (manifests, logs). */
+  public StoredObject putBytes(byte[] bytes) throws IOException {
+    String hash = Sha256.of(bytes);
+    if (contains(hash)) {
+      return new StoredObject(hash, StoredObject.Kind.FILE, bytes.length, 1);
+    }
+    Path t = tmp.resolve(UUID.randomUUID() + ".part");
+    try (FileChannel ch = FileChannel.open(t, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(bytes));
+      ch.force(true);
+    }
+    return install(t, hash, bytes.length);
+  }
+
+  /** Reads a whole object, checking its hash. */
+  public byte[] readBytes(String sha256) throws IOException {
+    byte[] b = Files.readAllBytes(pathOf(sha256));
+    String actual = Sha256.of(b);
+    if (!actual.equals(sha256)) {
+      throw new CorruptObjectException(sha256, actual, pathOf(sha256).toString());
+    }
+    return b;
+  }
+
+  public TreeManifest readTree(String sha256) throws IOException {
+    return TreeManifest.decode(new String(readBytes(sha256), StandardCharsets.UTF_8));
+  }
+
+  /** Copies a file object to {@code dest}, verifying the bytes as they are copied. */
+  public void materializeFile(String sha256, Path dest, boolean executable) throws IOException {
+    Path src = pathOf(sha256);
+    if (!Files.isRegularFile(src)) {
+      throw new java.nio.file.NoSuchFileException(src.toString(), null, "object " + sha256 + " is missing from the store");
+    }
+    MessageDigest md = Sha256.digest();
+    Files.createDirectories(dest.getParent());
+    try (InputStream in = new DigestInputStream(Files.newInputStream(src), md)) {
+      Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
+    }
+    String actual = Sha256.hex(md.digest());
+    if (!actual.equals(sha256)) {
+      Files.deleteIfExists(dest);
+      throw new CorruptObjectException(sha256, actual, src.toString());
+    }
+    if (executable) {
+      dest.toFile().setExecutable(true, false);
+    }
+  }
+
+  /** Recreates a stored folder under {@code dest} (which may exist and be empty). */
+  public void materializeTree(String sha256, Path dest) throws IOException {
+    Files.createDirectories(dest);
+    for (TreeManifest.Entry e : readTree(sha256).entries()) {
+      Path target = dest.resolve(e.path()).normalize();
+      if (!target.startsWith(dest)) {
+        throw new IOException("manifest " + sha256 + " names a path outside its folder: " + e.path());
+      }
+      materializeFile(e.sha256(), target, e.executable());
+    }
+  }
+
+  /** Re-hashes an object (and, for a tree, every file in it); true when intact. */
+  public boolean verify(String sha256, StoredObject.Kind kind) {
+    try {
+      if (kind == StoredObject.Kind.TREE) {
+        for (TreeManifest.Entry e : readTree(sha256).entries()) {
+          if (!verifyFile(e.sha256())) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return verifyFile(sha256);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private boolean verifyFile(String sha256) throws IOException {
+    Path p = pathOf(sha256);
+    if (!Files.isRegularFile(p)) {
+      return false;
+    }
+    MessageDigest md = Sha256.digest();
+    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+      hash(ch, md);
+    }
+    return Sha256.hex(md.digest()).equals(sha256);
+  }
+
+  private static void fsyncDir(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException ignored) {
+      // Not every file system lets a directory be opened for fsync; the rename is still atomic.
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The workspace store: a content-addressed object store (SHA-256; folders as manifests; atomic,
+ * durable writes; verified reads). The JDBC metadata store, registries and lineage follow.
+ */
+package dev.trainyard.store;
