@@ -1,0 +1,67 @@
+package dev.trainyard.cli;
+
+import dev.trainyard.engine.RunListener;
+import dev.trainyard.engine.StepOutcome;
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Live progress of a run on stderr: a line as each step starts and ends, with steps done, elapsed
+ * time and a rough time left. Silent with {@code --quiet} and {@code --json}.
+ */
+final class Progress implements RunListener {
+  private final boolean quiet;
+  private final int total;
+  private final AtomicInteger finished = new AtomicInteger();
+  private final long t0 = System.currentTimeMillis();
+  private final PrintStream err = System.err;
+
+  Progress(OutputOptions output, int total) {
+    this.quiet = output.quiet || output.json;
+    this.total = total;
+  }
+
+  @Override
+  public void runStarted(String runId, int steps) {
+    say("run " + runId + ": " + steps + (steps == 1 ? " step" : " steps"));
+  }
+
+  @Override
+  public void stepStarted(String step, int attempt) {
+    say("  started   " + step + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+  }
+
+  @Override
+  public void stepFinished(StepOutcome o) {
+    int n = finished.incrementAndGet();
+    long elapsed = System.currentTimeMillis() - t0;
+    String eta = n < total && n > 0 ? ", about " + seconds(elapsed * (total - n) / n) + " left" : "";
+    String what = o.reused() && o.completed() ? "reused   " : String.format("%-9s", o.status());
+    say("  " + what + " " + o.name() + " (" + seconds(o.durationMs()) + ")"
+        + (o.error() != null ? ": " + o.error() : "") + "  [" + n + "/" + total + " steps, " + seconds(elapsed) + eta + "]");
+  }
+
+  @Override
+  public void stepOutput(String step, String line) {
+    if (!line.startsWith("##trainyard[")) {
+      say("  " + step + " | " + line);
+    }
+  }
+
+  @Override
+  public void note(String message) {
+    say("note: " + message);
+  }
+
+  private void say(String line) {
+    if (!quiet) {
+      synchronized (err) {
+        err.println(line);
+      }
+    }
+  }
+
+  static String seconds(long ms) {
+    return ms < 10_000 ? String.format("%.1f s", ms / 1000.0) : (ms / 1000) + " s";
+  }
+}

@@ -1,0 +1,23 @@
+package dev.trainyard.cli;
+
+import dev.trainyard.store.Workspace;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --workspace DIR}, else {@code $TRAINYARD_HOME}, else {@code .trainyard} in the current folder. */
+final class WorkspaceOption {
+  @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: $TRAINYARD_HOME or ./.trainyard).")
+  Path workspace;
+
+  Path dir() {
+    if (workspace != null) {
+      return workspace;
+    }
+    String home = System.getenv("TRAINYARD_HOME");
+    return home != null && !home.isBlank() ? Path.of(home) : Path.of(".trainyard");
+  }
+
+  Workspace open() throws Exception {
+    return Workspace.open(dir());
+  }
+}

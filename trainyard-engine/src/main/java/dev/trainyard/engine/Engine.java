@@ -1,0 +1,181 @@
+package dev.trainyard.engine;
+
+import dev.trainyard.spec.plan.Plan;
+import dev.trainyard.spec.plan.PlannedStep;
+import dev.trainyard.store.RunRecord;
+import dev.trainyard.store.RunStore;
+import dev.trainyard.store.StepRunRecord;
+import dev.trainyard.store.StoredObject;
+import dev.trainyard.store.Workspace;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a plan on a workspace: a step starts when every step it binds has completed, at most
+ * {@link RunOptions#concurrency()} at once; a failure stops new steps from starting unless the
+ * pipeline says {@code continue_on_step_failure}, and the steps that depend on a failed one are
+ * skipped. {@link #resume} continues a failed, canceled or abandoned run from its completed steps.
+ */
+public final class Engine {
+  private final Workspace ws;
+  private final StepExecutor executor;
+  private final RunListener listener;
+  private volatile boolean canceled;
+
+  public Engine(Workspace ws, StepExecutor executor, RunListener listener) {
+    this.ws = ws;
+    this.executor = executor;
+    this.listener = listener;
+  }
+
+  /** The end of a run: its id, status and each step's outcome in plan order. */
+  public record RunOutcome(String runId, String status, String experiment, List<StepOutcome> steps) {}
+
+  /** Starts a new run of {@code plan}. */
+  public RunOutcome run(Plan plan, RunStore.NewRun record, RunOptions options) throws SQLException, IOException {
+    ws.runs().create(record);
+    return execute(plan, record.id(), options);
+  }
+
+  /** Continues run {@code runId} with {@code plan} (re-made from the run's recorded file and inputs). */
+  public RunOutcome resume(Plan plan, String runId, RunOptions options) throws SQLException, IOException {
+    RunRecord r = ws.runs().find(runId);
+    for (StepRunRecord s : ws.runs().steps(runId)) {
+      if (!s.isCompleted()) {
+        Leftovers.end(ws, s);
+        ws.runs().resetStep(s.id());
+      }
+    }
+    ws.runs().setRunStatus(runId, "running", r.version(), ProcessHandle.current().pid());
+    return execute(plan, runId, options);
+  }
+
+  /** Ends running steps and stops starting new ones (Ctrl-C). */
+  public void cancel() {
+    canceled = true;
+    executor.cancelAll();
+  }
+
+  private RunOutcome execute(Plan plan, String runId, RunOptions options) throws SQLException, IOException {
+    RunContext ctx = new RunContext(ws, runId, options, plan.job().settings().forceRerun(),
+        plan.job().settings().defaultDatastore());
+    Map<String, StepRunRecord> records = new HashMap<>();
+    for (StepRunRecord s : ws.runs().steps(runId)) {
+      records.put(s.name(), s);
+    }
+    Map<String, StepOutcome> done = new LinkedHashMap<>();
+    Map<String, Map<String, StoredObject>> outputs = new HashMap<>();
+    for (PlannedStep s : plan.steps()) {
+      StepRunRecord rec = records.get(s.name());
+      if (rec != null && rec.isCompleted()) {
+        Map<String, StoredObject> outs = new LinkedHashMap<>();
+        for (var e : ws.results().io(rec.id(), "out").entrySet()) {
+          outs.put(e.getKey(), ws.results().artifact(e.getValue().artifactSha256()));
+        }
+        outputs.put(s.name(), outs);
+        done.put(s.name(), new StepOutcome(s.name(), rec.id(), "completed", true, 0, outs, Map.of(), null));
+      }
+    }
+    listener.runStarted(runId, plan.steps().size());
+    boolean continueOnFailure = plan.job().settings().continueOnStepFailure();
+    ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), r -> {
+      Thread t = new Thread(r, "step-runner");
+      t.setDaemon(true);
+      return t;
+    });
+    CompletionService<StepOutcome> cs = new ExecutorCompletionService<>(pool);
+    Map<String, Future<StepOutcome>> running = new HashMap<>();
+    boolean stop = false;
+    try {
+      while (true) {
+        if (!stop && !canceled) {
+          for (PlannedStep s : plan.steps()) {
+            if (!done.containsKey(s.name()) && !running.containsKey(s.name())
+                && s.dependsOn().stream().allMatch(d -> done.containsKey(d) && done.get(d).completed())) {
+              StepRunRecord rec = ws.runs().stepById(records.get(s.name()).id());
+              StepRunner runner = new StepRunner(ws, executor, ctx, listener);
+              running.put(s.name(), cs.submit(() -> runner.run(s, rec, snapshot(outputs))));
+            }
+          }
+        }
+        if (running.isEmpty()) {
+          break;
+        }
+        StepOutcome o = take(cs);
+        running.remove(o.name());
+        done.put(o.name(), o);
+        synchronized (outputs) {
+          outputs.put(o.name(), o.outputs());
+        }
+        listener.stepFinished(o);
+        if (!o.completed() && !continueOnFailure) {
+          stop = true;
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<StepOutcome> steps = new ArrayList<>();
+    for (PlannedStep s : plan.steps()) {
+      StepOutcome o = done.get(s.name());
+      if (o == null) {
+        String why = canceled ? "canceled" : "not run: " + blocker(s, done);
+        String status = canceled ? "canceled" : "skipped";
+        ws.runs().endStep(records.get(s.name()).id(), status, why);
+        o = new StepOutcome(s.name(), records.get(s.name()).id(), status, false, 0, Map.of(), Map.of(), why);
+        listener.stepFinished(o);
+      }
+      steps.add(o);
+    }
+    String status = canceled || steps.stream().anyMatch(o -> o.status().equals("canceled")) ? "canceled"
+        : steps.stream().allMatch(StepOutcome::completed) ? "completed" : "failed";
+    RunRecord r = ws.runs().find(runId);
+    ws.runs().setRunStatus(runId, status, r.version(), null);
+    return new RunOutcome(runId, status, r.experiment(), steps);
+  }
+
+  private static Map<String, Map<String, StoredObject>> snapshot(Map<String, Map<String, StoredObject>> outputs) {
+    synchronized (outputs) {
+      return new HashMap<>(outputs);
+    }
+  }
+
+  private static StepOutcome take(CompletionService<StepOutcome> cs) throws IOException, SQLException {
+    try {
+      return cs.take().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for steps", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      if (c instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new IllegalStateException("step runner failed", c);
+    }
+  }
+
+  private static String blocker(PlannedStep s, Map<String, StepOutcome> done) {
+    for (String d : s.dependsOn()) {
+      StepOutcome o = done.get(d);
+      if (o == null || !o.completed()) {
+        return "step " + d + (o == null ? " did not run" : " " + o.status());
+      }
+    }
+    return "an earlier step failed";
+  }
+}

@@ -1,0 +1,40 @@
+package dev.trainyard.engine;
+
+import dev.trainyard.store.StoredObject;
+import dev.trainyard.store.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What every step of one run shares: its id, options, code snapshots and stored local inputs. */
+final class RunContext {
+  final String runId;
+  final RunOptions options;
+  final boolean pipelineForceRerun;
+  final String datastore;
+  final CodeSnapshots snapshots;
+  private final Workspace ws;
+  private final Map<Path, StoredObject> localInputs = new ConcurrentHashMap<>();
+
+  RunContext(Workspace ws, String runId, RunOptions options, boolean pipelineForceRerun, String datastore) {
+    this.ws = ws;
+    this.runId = runId;
+    this.options = options;
+    this.pipelineForceRerun = pipelineForceRerun;
+    this.datastore = datastore == null ? "workspaceblobstore" : datastore;
+    this.snapshots = new CodeSnapshots(ws.objects(), ws.root());
+  }
+
+  /** A local file or folder given as input, stored by content once per run. */
+  synchronized StoredObject localInput(Path p) throws IOException {
+    Path key = p.toAbsolutePath().normalize();
+    StoredObject o = localInputs.get(key);
+    if (o == null) {
+      o = Files.isDirectory(key) ? ws.objects().putTree(key, false) : ws.objects().putFile(key);
+      localInputs.put(key, o);
+    }
+    return o;
+  }
+}
