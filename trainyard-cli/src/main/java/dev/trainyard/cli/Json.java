@@ -22,13 +22,15 @@ final class Json {
       body.write(g);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
     return w.toString();
   }
 
   /** Something that writes JSON. */
   interface Body {
-    void write(JsonGenerator g) throws IOException;
+    void write(JsonGenerator g) throws Exception;
   }
 
   static void diagnostics(JsonGenerator g, String field, List<Diagnostic> ds) throws IOException {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Reproducible ML pipelines; reads Azure ML CLI v2 pipeline YAML.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class, ResumeCommand.class,
+        RunsCommand.class, LogsCommand.class, ArtifactsCommand.class, CommandLine.HelpCommand.class},
     exitCodeOnInvalidInput = ExitCodes.BAD_INPUT)
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -29,11 +29,27 @@ public final class ObjectStore {
   private static final int BUFFER = 1 << 16;
   private final Path objects;
   private final Path tmp;
+  private final Path quarantine;
 
   /** Opens (creating if needed) the store under {@code root}: {@code root/objects}, {@code root/tmp}. */
   public ObjectStore(Path root) throws IOException {
     this.objects = Files.createDirectories(root.resolve("objects"));
     this.tmp = Files.createDirectories(root.resolve("tmp"));
+    this.quarantine = root.resolve("quarantine");
+  }
+
+  /**
+   * Moves a damaged object aside (never deleting evidence), so that the next write of the same
+   * content stores good bytes again instead of deduplicating against bad ones.
+   */
+  private void quarantine(String sha256) {
+    try {
+      Files.createDirectories(quarantine);
+      Files.move(pathOf(sha256), quarantine.resolve(sha256 + "." + System.currentTimeMillis()),
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException ignored) {
+      // Already moved by another reader, or gone: either way it is no longer served.
+    }
   }
 
   /** Where an object's bytes live (present or not). */
@@ -151,7 +167,9 @@ public final class ObjectStore {
     byte[] b = Files.readAllBytes(pathOf(sha256));
     String actual = Sha256.of(b);
     if (!actual.equals(sha256)) {
-      throw new CorruptObjectException(sha256, actual, pathOf(sha256).toString());
+      String where = pathOf(sha256).toString();
+      quarantine(sha256);
+      throw new CorruptObjectException(sha256, actual, where);
     }
     return b;
   }
@@ -174,6 +192,7 @@ public final class ObjectStore {
     String actual = Sha256.hex(md.digest());
     if (!actual.equals(sha256)) {
       Files.deleteIfExists(dest);
+      quarantine(sha256);
       throw new CorruptObjectException(sha256, actual, src.toString());
     }
     if (executable) {
@@ -219,7 +238,11 @@ public final class ObjectStore {
     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
       hash(ch, md);
     }
-    return Sha256.hex(md.digest()).equals(sha256);
+    if (!Sha256.hex(md.digest()).equals(sha256)) {
+      quarantine(sha256);
+      return false;
+    }
+    return true;
   }
 
   private static void fsyncDir(Path dir) {
