@@ -40,6 +40,8 @@ final class Attempts {
   StepOutcome execute(PlannedStep step, Component.Command cmd, StepRunRecord rec, StoredObject code,
       StepRunner.Inputs in, long seed, long t0) throws IOException, SQLException, InterruptedException {
     int maxAttempts = 1 + run.options.retries();
+    // A resumed step keeps its earlier (abandoned) attempts; numbering goes on after them.
+    int earlier = ws.runs().attempts(rec.id()).size();
     String error = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1) {
@@ -79,9 +81,9 @@ final class Attempts {
       env.put("TRAINYARD_STEP", step.name());
       env.put("TRAINYARD_SEED", Long.toString(seed));
       env.put("TRAINYARD_METRICS", metricsFile.toString());
-      env.put("TRAINYARD_ATTEMPT", Integer.toString(attempt));
-      long attemptId = ws.runs().startAttempt(rec.id(), attempt);
-      listener.stepStarted(step.name(), attempt);
+      env.put("TRAINYARD_ATTEMPT", Integer.toString(earlier + attempt));
+      long attemptId = ws.runs().startAttempt(rec.id(), earlier + attempt);
+      listener.stepStarted(step.name(), earlier + attempt);
       List<MetricRecord> metrics = Collections.synchronizedList(new ArrayList<>());
       Map<String, String> params = Collections.synchronizedMap(new LinkedHashMap<>());
       Path log = dir.resolve("log.txt");
