@@ -54,6 +54,18 @@ final class InputResolver {
       if (r == null) {
         return;
       }
+      if (r instanceof ResolvedInput.Absent && decl != null && !decl.optional() && !inline) {
+        // Bound to a pipeline input nobody set: the component's default stands in, else it is missing.
+        if (decl.hasValue()) {
+          r = decl.path() != null ? new ResolvedInput.Asset(decl.path(), decl.type(), decl.mode())
+              : new ResolvedInput.Value(decl.defaultValue(), decl.type());
+        } else {
+          out.error(value.at(), path, "required input '" + name + "' of component " + step.component().meta().id()
+              + " gets no value: " + describe(value) + " is unset", "give that input a value in the file or with"
+              + " --set inputs.NAME=VALUE");
+          return;
+        }
+      }
       if (decl != null && decl.type() != null && decl.typeDeclared()) {
         TypeCheck.flow(r, decl, value.at(), path, out);
       }
@@ -90,6 +102,15 @@ final class InputResolver {
           return new ResolvedInput.Asset(dev.trainyard.spec.load.ReferenceParser.parse(String.valueOf(v.value()), null),
               a.type(), a.mode());
         }
+        // {type: mltable, path: ${{...}}, mode: eval_mount}: the step's own type and mode win.
+        if (r instanceof ResolvedInput.Asset as) {
+          return new ResolvedInput.Asset(as.reference(), a.type() != null ? a.type() : as.type(),
+              a.mode() != null ? a.mode() : as.mode());
+        }
+        if (r instanceof ResolvedInput.StepOutput so) {
+          return new ResolvedInput.StepOutput(so.step(), so.output(), a.type() != null ? a.type() : so.type(),
+              a.mode() != null ? a.mode() : so.mode());
+        }
         return r;
       }
       checkReference(a.path(), a.at(), path + ".path");
@@ -124,6 +145,13 @@ final class InputResolver {
       }
     }
     return new ResolvedInput.Value(sb.toString(), IoType.STRING);
+  }
+
+  private static String describe(InputValue v) {
+    if (v instanceof InputValue.Bound b) {
+      return "'" + b.template().raw().strip() + "'";
+    }
+    return v instanceof InputValue.Asset a ? "'" + a.path().raw() + "'" : "its value";
   }
 
   /** Follows one binding in a step-input context. */

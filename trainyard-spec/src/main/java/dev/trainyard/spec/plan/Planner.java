@@ -72,6 +72,7 @@ public final class Planner {
         promotedOutputs.put(name, so.step() + "." + so.output());
       }
     });
+    markPromotions();
     List<PlannedStep> ordered = Order.topological(planned, out);
     List<Diagnostic> findings = out.all();
     return new Plan(job, inputs, ordered, promotedOutputs, List.copyOf(notes), findings);
@@ -165,8 +166,8 @@ public final class Planner {
         PortSpec spec = step.outputs().get(o);
         PortSpec decl = step.component().outputs().get(o);
         IoType type = spec != null && spec.typeDeclared() ? spec.type() : decl != null ? decl.type() : so.type();
-        String promoted = scope.prefix.isEmpty() && spec != null && spec.binding() != null
-            && spec.binding().soleBinding() != null ? spec.binding().soleBinding().port() : null;
+        // promotedTo is filled in by run(), once the root pipeline's promotions are known.
+        String promoted = null;
         outputs.put(o, new PlannedOutput(o, type, spec != null && spec.mode() != null ? spec.mode()
             : decl != null ? decl.mode() : null, spec != null ? spec.path() : null,
             spec != null ? spec.assetName() : null, spec != null ? spec.assetVersion() : null, promoted));
@@ -190,8 +191,24 @@ public final class Planner {
       });
       planned.add(new PlannedStep(qualified, step.kind(), step.component(), inputs, outputs, compute, target, res,
           env, det, new ArrayList<>(deps), step.at()));
-      warnUnsupported(step, path);
+      warnUnsupported(step, res, path);
     }
+  }
+
+  /**
+   * Sets {@code promotedTo} on every step output that fills a pipeline output, however deeply the
+   * step is nested (a nested step reaches the pipeline through its components' outputs).
+   */
+  private void markPromotions() {
+    Map<String, String> byStepOutput = new LinkedHashMap<>();
+    promotedOutputs.forEach((pipelineOutput, stepOutput) -> byStepOutput.put(stepOutput, pipelineOutput));
+    planned.replaceAll(s -> {
+      Map<String, PlannedOutput> outs = new LinkedHashMap<>();
+      s.outputs().forEach((n, o) -> outs.put(n, new PlannedOutput(o.name(), o.type(), o.mode(), o.path(),
+          o.assetName(), o.assetVersion(), byStepOutput.get(s.name() + "." + n))));
+      return new PlannedStep(s.name(), s.kind(), s.component(), s.inputs(), outs, s.compute(), s.target(),
+          s.resources(), s.environmentVariables(), s.deterministic(), s.dependsOn(), s.at());
+    });
   }
 
   private String computeOf(Step step, Scope scope, StepContext sc) {
@@ -206,10 +223,11 @@ public final class Planner {
     return r instanceof ResolvedInput.Value v ? String.valueOf(v.value()) : null;
   }
 
-  private void warnUnsupported(Step step, String path) {
+  private void warnUnsupported(Step step, Resources res, String path) {
     if (step.component() instanceof Component.Command c && c.distribution() != null) {
+      // res merges step and component resources: instance_count is usually set in the component.
       out.warn(step.at(), path + ".distribution", "distribution '" + c.distribution() + "' is Azure-only: the step"
-          + " runs as " + (step.resources().instanceCount() == null ? "one process" : "one process per instance"), null);
+          + " runs as " + (res.instanceCount() == null ? "one process" : "one process per instance"), null);
     }
   }
 

@@ -86,6 +86,10 @@ final class TemplateChecker {
           if (declaredOptional) {
             out.error(at, path, "optional input '" + b.port() + "' is unset but used outside $[[...]]",
                 "wrap it: $[[--" + b.port() + " " + b + "]]");
+          } else if (step.componentRef() == null) {
+            // Inline steps declare no requirements; a referenced component's are checked on its inputs.
+            out.error(at, path, "input '" + b.port() + "' has no value but is used outside $[[...]]",
+                "give it a value, or wrap it: $[[--" + b.port() + " " + b + "]]");
           }
         }
       }
