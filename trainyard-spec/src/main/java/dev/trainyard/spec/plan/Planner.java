@@ -106,7 +106,8 @@ public final class Planner {
         return;
       }
       Binding b = spec.binding().soleBinding();
-      String path = prefix + "jobs." + step.name() + ".outputs." + output;
+      // A YAML path in the file the step is written in (a component's file for nested steps).
+      String path = "jobs." + step.name() + ".outputs." + output;
       if (b == null || b.scope() != Binding.Scope.PARENT_OUTPUTS) {
         out.error(at(spec.binding(), spec.at()), path, "a step output can only bind ${{parent.outputs.NAME}}, found '"
             + spec.binding().raw() + "'", null);
@@ -143,7 +144,9 @@ public final class Planner {
   private void flatten(Scope scope) {
     for (Step step : scope.jobs.values()) {
       String qualified = scope.prefix + step.name();
-      String path = scope.prefix.isEmpty() ? "jobs." + step.name() : scope.prefix + "jobs." + step.name();
+      // Diagnostics name the file the step is written in (a component's file for nested steps),
+      // so the path is the step's YAML path in that file; the dotted name is for plans and logs.
+      String path = "jobs." + step.name();
       if (!step.kind().isSupported()) {
         out.error(step.at(), path, step.kind() == StepKind.AUTOML
             ? "automl steps are an Azure-only feature that Trainyard does not run"
