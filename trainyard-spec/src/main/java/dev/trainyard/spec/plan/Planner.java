@@ -97,7 +97,8 @@ public final class Planner {
       this.parentOutputs = parentOutputs;
       this.defaultCompute = defaultCompute;
       this.jobs = jobs;
-      jobs.forEach((name, step) -> handles.put(name, handle(prefix + name, step)));
+      Set<String> artifacts = Implicit.artifactsBound(jobs);
+      jobs.forEach((name, step) -> handles.put(name, handle(prefix + name, step, artifacts.contains(name))));
       jobs.forEach((name, step) -> step.outputs().forEach((o, spec) -> promote(spec, handles.get(name), o, step)));
     }
 
@@ -128,7 +129,7 @@ public final class Planner {
   /** A step as its siblings see it: where each of its outputs really comes from. */
   record Handle(String qualified, Map<String, ResolvedInput.StepOutput> outputs) {}
 
-  private Handle handle(String qualified, Step step) {
+  private Handle handle(String qualified, Step step, boolean artifactsBound) {
     Map<String, ResolvedInput.StepOutput> outs = new LinkedHashMap<>();
     if (step.component() instanceof Component.Pipeline pc) {
       // Outputs of a nested pipeline come from the inner steps promoted to its outputs.
@@ -137,6 +138,9 @@ public final class Planner {
     } else {
       step.component().outputs().forEach((o, spec) -> outs.put(o, new ResolvedInput.StepOutput(qualified, o, spec.type())));
       step.outputs().forEach((o, spec) -> outs.putIfAbsent(o, new ResolvedInput.StepOutput(qualified, o, spec.type())));
+      if (artifactsBound) {
+        outs.putIfAbsent(Implicit.ARTIFACTS, new ResolvedInput.StepOutput(qualified, Implicit.ARTIFACTS, IoType.URI_FOLDER));
+      }
     }
     return new Handle(qualified, outs);
   }

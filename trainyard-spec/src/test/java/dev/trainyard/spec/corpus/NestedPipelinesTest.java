@@ -4,6 +4,7 @@ import static dev.trainyard.spec.corpus.Corpus.stepNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trainyard.spec.Component;
+import dev.trainyard.spec.Diagnostic;
 import dev.trainyard.spec.IoType;
 import dev.trainyard.spec.PipelineJob;
 import dev.trainyard.spec.StepKind;
@@ -73,5 +74,16 @@ class NestedPipelinesTest {
     assertThat(p.step("prep").inputs().get("raw_data")).isInstanceOf(ResolvedInput.Asset.class);
     assertThat(p.outputs()).containsExactly(Map.entry("trained_model", "train.model_output"));
     assertThat(p.step("train").outputs().get("model_output").promotedTo()).isEqualTo("trained_model");
+  }
+
+  @Test
+  void findingsInsideAComponentNameItsFileAndAPathInIt() {
+    Plan p = Corpus.plan("good/pipelines/nested.yml");
+    assertThat(p.diagnostics()).containsExactly(
+        new Diagnostic(Diagnostic.Severity.WARNING, Corpus.shown("good/components/inner-pipeline.yml"), 21, 3,
+            "jobs.train.distribution", "distribution 'pytorch' is Azure-only: the step runs as one process per instance",
+            null),
+        new Diagnostic(Diagnostic.Severity.WARNING, Corpus.shown("good/components/outer-pipeline.yml"), 25, 3,
+            "jobs.evaluate.distribution", "distribution 'mpi' is Azure-only: the step runs as one process", null));
   }
 }

@@ -112,7 +112,7 @@ class PipelineFeaturesTest {
     assertThat(p.notes()).containsExactly(
         "compute 'azureml:cpu-cluster' is not configured here; its steps run on 'local'",
         "compute 'azureml:gpu-cluster' is not configured here; its steps run on 'local'",
-        "compute 'azureml:serverless' is not configured here; its steps run on 'local'");
+        "compute 'azureml:serverless' (Azure's serverless compute) runs on 'local'");
     assertThat(p.diagnostics()).containsExactly(new Diagnostic(Diagnostic.Severity.WARNING, Corpus.shown(ALL), 52, 3,
         "jobs.train.distribution", "distribution 'tensorflow' is Azure-only: the step runs as one process per instance",
         null));
@@ -281,5 +281,53 @@ class PipelineFeaturesTest {
     assertThat(p.step("last").target()).isEqualTo("local");
     assertThat(p.notes()).isEmpty();
     assertThat(List.copyOf(p.inputs().keySet())).isEmpty();
+  }
+
+  @Test
+  void everyAssetTypeAndModeIsRecorded() {
+    Plan p = Corpus.plan("good/pipelines/modes.yml");
+    assertThat(p.diagnostics()).isEmpty();
+    Map<String, ResolvedInput> in = p.step("consume").inputs();
+    assertThat(in.values()).allSatisfy(v -> assertThat(v).isInstanceOf(ResolvedInput.Asset.class));
+    assertThat(in).extractingFromEntries(e -> e.getKey() + ":" + e.getValue().type() + ":"
+        + ((ResolvedInput.Asset) e.getValue()).mode()).containsExactly(
+        "table:mltable:eval_download", "triton:triton_model:mount", "legacy:path:direct",
+        "one_file:uri_file:download", "mlflow:mlflow_model:eval_mount", "custom:custom_model:ro_mount");
+    assertThat(p.step("consume").outputs()).extractingFromEntries(e -> e.getKey() + ":" + e.getValue().type() + ":"
+        + e.getValue().mode()).containsExactly("a:uri_file:rw_mount", "b:uri_folder:upload", "c:mltable:direct",
+        "d:custom_model:mount");
+  }
+
+  @Test
+  void sparkStepsByComponentAndInline() {
+    PipelineJob job = Corpus.job("good/pipelines/spark.yml");
+    Step inline = job.jobs().get("inline_count");
+    assertThat(inline.kind()).isEqualTo(StepKind.SPARK);
+    Component.Spark spark = (Component.Spark) inline.component();
+    assertThat(spark.entryFile()).isEqualTo("wordcount.py");
+    assertThat(spark.conf()).containsEntry("spark.driver.cores", "2").containsEntry("spark.executor.instances", "3");
+    assertThat(spark.args().refs()).extracting(r -> r.binding().scope())
+        .containsExactly(Binding.Scope.INPUTS, Binding.Scope.OUTPUTS);
+    assertThat(inline.resources().instanceType()).isEqualTo("standard_e4s_v3");
+    Plan p = Corpus.plan("good/pipelines/spark.yml");
+    assertThat(p.diagnostics()).isEmpty();
+    assertThat(stepNames(p)).containsExactly("count", "inline_count");
+    assertThat(p.step("count").inputs().get("text")).isInstanceOfSatisfying(ResolvedInput.Asset.class,
+        a -> assertThat(a.mode()).isEqualTo("direct"));
+    assertThat(p.step("inline_count").inputs().get("counts"))
+        .isEqualTo(new ResolvedInput.StepOutput("count", "counts", IoType.URI_FOLDER));
+    assertThat(p.step("inline_count").outputs().get("summary").mode()).isEqualTo("direct");
+  }
+
+  @Test
+  void implicitArtifactsOutput() {
+    Plan p = Corpus.plan("good/pipelines/implicit-artifacts.yml");
+    assertThat(p.diagnostics()).isEmpty();
+    assertThat(stepNames(p)).containsExactly("train", "report");
+    assertThat(p.step("train").outputs()).containsOnlyKeys("artifacts");
+    assertThat(p.step("train").outputs().get("artifacts").type()).isEqualTo(IoType.URI_FOLDER);
+    assertThat(p.step("report").inputs().get("logs"))
+        .isEqualTo(new ResolvedInput.StepOutput("train", "artifacts", IoType.URI_FOLDER));
+    assertThat(p.step("report").outputs()).isEmpty(); // nobody binds report's artifacts
   }
 }
