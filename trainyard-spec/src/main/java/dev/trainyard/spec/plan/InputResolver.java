@@ -11,7 +11,9 @@ import dev.trainyard.spec.Template;
 import dev.trainyard.spec.load.Diagnostics;
 import dev.trainyard.spec.load.Suggest;
 import dev.trainyard.spec.registry.Registry;
+import dev.trainyard.spec.load.ReferenceParser;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,9 +22,14 @@ final class InputResolver {
   private final Registry registry;
   private final Diagnostics out;
 
-  InputResolver(Registry registry, Diagnostics out) {
+  private final Path baseDir;
+
+  /** {@code source} is the pipeline's file: a path that reaches an asset input as a value is relative to it. */
+  InputResolver(Registry registry, Diagnostics out, Path source) {
     this.registry = registry;
     this.out = out;
+    Path parent = source == null ? null : source.toAbsolutePath().getParent();
+    this.baseDir = parent == null ? Path.of("").toAbsolutePath() : parent;
   }
 
   /** A pipeline input's value as given in the file. */
@@ -99,8 +106,15 @@ final class InputResolver {
       if (a.path() instanceof Reference.Bound b) {
         ResolvedInput r = resolveTemplate(b.template(), a.at(), sc, path + ".path");
         if (r instanceof ResolvedInput.Value v && a.type() != null) {
-          return new ResolvedInput.Asset(dev.trainyard.spec.load.ReferenceParser.parse(String.valueOf(v.value()), null),
-              a.type(), a.mode());
+          // {type: uri_folder, path: ${{parent.inputs.dir}}} with dir a string: that string is the path.
+          try {
+            Reference ref = ReferenceParser.parse(String.valueOf(v.value()), baseDir);
+            checkReference(ref, a.at(), path + ".path");
+            return new ResolvedInput.Asset(ref, a.type(), a.mode());
+          } catch (IllegalArgumentException e) {
+            out.error(a.at(), path + ".path", e.getMessage(), null);
+            return null;
+          }
         }
         // {type: mltable, path: ${{...}}, mode: eval_mount}: the step's own type and mode win.
         if (r instanceof ResolvedInput.Asset as) {

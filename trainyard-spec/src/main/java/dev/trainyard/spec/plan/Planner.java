@@ -36,9 +36,9 @@ public final class Planner {
   private final Map<String, String> promotedOutputs = new LinkedHashMap<>();
   private final InputResolver resolver;
 
-  private Planner(Registry registry) {
+  private Planner(Registry registry, java.nio.file.Path source) {
     this.registry = registry;
-    this.resolver = new InputResolver(registry, out);
+    this.resolver = new InputResolver(registry, out, source);
   }
 
   /**
@@ -46,14 +46,14 @@ public final class Planner {
    * inputs.NAME=VALUE}) replacing input values.
    */
   public static Plan plan(PipelineJob job, Map<String, String> overrides, Registry registry) {
-    return new Planner(registry).run(job, overrides, false);
+    return new Planner(registry, job.source()).run(job, overrides, false);
   }
 
   /** Checks a pipeline component's graph, its inputs standing for values given later. */
   public static Plan planComponent(Component.Pipeline c, Registry registry) {
     PipelineJob asJob = new PipelineJob(c.meta(), null, c.settings(), c.inputs(), c.outputs(), c.jobs(), null,
         false, c.source());
-    return new Planner(registry).run(asJob, Map.of(), true);
+    return new Planner(registry, c.source()).run(asJob, Map.of(), true);
   }
 
   private Plan run(PipelineJob job, Map<String, String> overrides, boolean unboundInputs) {
@@ -133,7 +133,7 @@ public final class Planner {
     Map<String, ResolvedInput.StepOutput> outs = new LinkedHashMap<>();
     if (step.component() instanceof Component.Pipeline pc) {
       // Outputs of a nested pipeline come from the inner steps promoted to its outputs.
-      Scope inner = new Planner(registry).new Scope(qualified + ".", Map.of(), pc.inputs(), pc.outputs(), null, pc.jobs());
+      Scope inner = new Planner(registry, step.component().source()).new Scope(qualified + ".", Map.of(), pc.inputs(), pc.outputs(), null, pc.jobs());
       outs.putAll(inner.promotions);
     } else {
       step.component().outputs().forEach((o, spec) -> outs.put(o, new ResolvedInput.StepOutput(qualified, o, spec.type())));

@@ -158,6 +158,16 @@ class BrokenCorpusTest {
             "optional fragment '$[[--x inputs.x]]' has no ${{inputs.NAME}} inside", null)),
         broken("unclosed-binding.yml", "pipeline job", at(4, 19, "jobs.run.command",
             "'${{' is not closed with '}}'", null)),
+        // positions inside folded and literal block commands
+        broken("folded-malformed-optional.yml", "pipeline job", at(7, 7, "jobs.a.command",
+            "optional fragment '$[[--x inputs.x]]' has no ${{inputs.NAME}} inside", null)),
+        broken("literal-unclosed-binding.yml", "pipeline job", at(6, 12, "jobs.b.command",
+            "'${{' is not closed with '}}'", null)),
+        broken("literal-placeholder.yml", "pipeline job", at(6, 27, "jobs.b.command",
+            "unfilled template placeholder <ATTACHED_SPARK_POOL_NAME>: this file is a template",
+            "replace <ATTACHED_SPARK_POOL_NAME> with a real value")),
+        broken("bound-path-malformed.yml", "pipeline job", at(11, 15, "jobs.b.inputs.d.path",
+            "malformed reference 'azureml:taxi:': expected azureml:NAME:VERSION or azureml:NAME@LABEL", null)),
         // text-level problems
         broken("duplicate-key.yml", null, at(6, 3, "jobs.train", "duplicate key 'train' (first at line 3)",
             "remove one of them")),

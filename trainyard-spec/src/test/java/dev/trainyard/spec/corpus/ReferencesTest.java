@@ -56,4 +56,12 @@ class ReferencesTest {
     assertThatThrownBy(() -> ReferenceParser.parse("azureml:taxi:", DIR)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("malformed reference 'azureml:taxi:': expected azureml:NAME:VERSION or azureml:NAME@LABEL");
   }
+
+  @Test
+  void aStringInputUsedAsAPathIsRelativeToThePipelineFile() {
+    Plan p = Corpus.plan("good/pipelines/bound-path.yml");
+    assertThat(p.diagnostics()).isEmpty();
+    assertThat(p.step("list").inputs().get("d")).isEqualTo(new ResolvedInput.Asset(
+        new Reference.LocalPath("./data/raw", DIR.resolve("data/raw")), dev.trainyard.spec.IoType.URI_FOLDER, "download"));
+  }
 }
