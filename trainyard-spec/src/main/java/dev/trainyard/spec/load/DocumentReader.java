@@ -173,6 +173,9 @@ final class DocumentReader {
     Map<String, PortSpec> declaredIn = new LinkedHashMap<>();
     Map<String, InputValue> stepIn = new LinkedHashMap<>();
     inputs.forEach((n, p) -> {
+      if (!PortReader.validName(n)) {
+        return; // reported by PortReader; it cannot be bound
+      }
       declaredIn.put(n, new PortSpec(n, p.type(), true, p.optional(), null, null, p.mode(), p.description(),
           null, null, null, null, null, null, p.at()));
       stepIn.put(n, new InputValue.Bound(bind("parent.inputs." + n), p.at()));
@@ -180,6 +183,9 @@ final class DocumentReader {
     Map<String, PortSpec> declaredOut = new LinkedHashMap<>();
     Map<String, PortSpec> stepOut = new LinkedHashMap<>();
     outputs.forEach((n, p) -> {
+      if (!PortReader.validName(n)) {
+        return; // reported by PortReader; it cannot be bound
+      }
       declaredOut.put(n, new PortSpec(n, p.type(), p.typeDeclared(), false, null, null, p.mode(), null, null,
           null, null, null, null, null, p.at()));
       stepOut.put(n, new PortSpec(n, p.type(), p.typeDeclared(), false, null, null, p.mode(), null, null, null,

@@ -222,8 +222,13 @@ final class PortReader {
     return null;
   }
 
+  /** Whether {@code name} can be used in a binding such as {@code ${{inputs.NAME}}}. */
+  static boolean validName(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_\\-]*");
+  }
+
   private void checkName(YNode.Scalar key, String path) {
-    if (!key.value().matches("[A-Za-z_][A-Za-z0-9_\\-]*")) {
+    if (!validName(key.value())) {
       ctx.out.error(key.at(), path, "'" + key.value() + "' is not a valid port name",
           "use letters, digits, '_' and '-', starting with a letter or '_'");
     }

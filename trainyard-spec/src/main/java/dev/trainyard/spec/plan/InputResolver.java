@@ -192,6 +192,12 @@ final class InputResolver {
           return null;
         }
         ResolvedInput.StepOutput so = h.outputs().get(b.port());
+        if (so == null && h.unfilled().contains(b.port())) {
+          out.error(at, path, "'" + b + "': the pipeline component of step '" + b.job() + "' declares output '"
+              + b.port() + "' but none of its steps fills it", "bind an inner step's output to ${{parent.outputs."
+              + b.port() + "}}");
+          return null;
+        }
         if (so == null) {
           out.error(at, path, "'" + b + "': step '" + b.job() + "' has no output '" + b.port() + "'",
               Suggest.hintOrList(b.port(), h.outputs().keySet(), "its outputs"));

@@ -126,15 +126,21 @@ public final class Planner {
     }
   }
 
-  /** A step as its siblings see it: where each of its outputs really comes from. */
-  record Handle(String qualified, Map<String, ResolvedInput.StepOutput> outputs) {}
+  /**
+   * A step as its siblings see it: where each of its outputs really comes from.
+   *
+   * @param unfilled outputs a pipeline component declares but none of its steps fills
+   */
+  record Handle(String qualified, Map<String, ResolvedInput.StepOutput> outputs, Set<String> unfilled) {}
 
   private Handle handle(String qualified, Step step, boolean artifactsBound) {
     Map<String, ResolvedInput.StepOutput> outs = new LinkedHashMap<>();
+    Set<String> unfilled = new LinkedHashSet<>();
     if (step.component() instanceof Component.Pipeline pc) {
       // Outputs of a nested pipeline come from the inner steps promoted to its outputs.
       Scope inner = new Planner(registry, step.component().source()).new Scope(qualified + ".", Map.of(), pc.inputs(), pc.outputs(), null, pc.jobs());
       outs.putAll(inner.promotions);
+      pc.outputs().keySet().stream().filter(o -> !outs.containsKey(o)).forEach(unfilled::add);
     } else {
       step.component().outputs().forEach((o, spec) -> outs.put(o, new ResolvedInput.StepOutput(qualified, o, spec.type())));
       step.outputs().forEach((o, spec) -> outs.putIfAbsent(o, new ResolvedInput.StepOutput(qualified, o, spec.type())));
@@ -142,7 +148,7 @@ public final class Planner {
         outs.putIfAbsent(Implicit.ARTIFACTS, new ResolvedInput.StepOutput(qualified, Implicit.ARTIFACTS, IoType.URI_FOLDER));
       }
     }
-    return new Handle(qualified, outs);
+    return new Handle(qualified, outs, unfilled);
   }
 
   private void flatten(Scope scope) {
@@ -165,6 +171,7 @@ public final class Planner {
             pc.settings().defaultCompute() != null ? pc.settings().defaultCompute() : computeOf(step, scope, sc),
             pc.jobs());
         flatten(inner);
+        checkPipelineOutputs(step, pc, inner, path);
         continue;
       }
       new TemplateChecker(out).check(step, inputs, path);
@@ -200,6 +207,22 @@ public final class Planner {
           env, det, new ArrayList<>(deps), step.at()));
       warnUnsupported(step, res, path);
     }
+  }
+
+  /** A nested pipeline's outputs: each declared one filled, each the step names declared. */
+  private void checkPipelineOutputs(Step step, Component.Pipeline pc, Scope inner, String path) {
+    pc.outputs().forEach((name, spec) -> {
+      if (!inner.promotions.containsKey(name)) {
+        out.error(spec.at(), "outputs." + name, "pipeline output '" + name + "' is not filled by any step",
+            "bind a step output to ${{parent.outputs." + name + "}}");
+      }
+    });
+    step.outputs().forEach((o, spec) -> {
+      if (!pc.outputs().containsKey(o)) {
+        out.error(spec.at(), path + ".outputs." + o, "component " + pc.meta().id() + " has no output '" + o + "'",
+            Suggest.hintOrList(o, pc.outputs().keySet(), "its outputs"));
+      }
+    });
   }
 
   /**
