@@ -11,7 +11,10 @@ public sealed interface InputValue {
   /** A string with bindings, usually exactly one: {@code ${{parent.jobs.prep.outputs.data}}}. */
   record Bound(Template template, SourceSpan at) implements InputValue {}
 
-  /** An asset given as a mapping: {@code {type: uri_folder, path: ./data, mode: ro_mount}}. */
+  /**
+   * An asset given as a mapping: {@code {type: uri_folder, path: ./data, mode: ro_mount}}; {@code
+   * at} is where its {@code path} is written.
+   */
   record Asset(IoType type, Reference path, String mode, boolean optional, SourceSpan at)
       implements InputValue {}
 

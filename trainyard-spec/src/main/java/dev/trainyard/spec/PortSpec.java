@@ -13,6 +13,8 @@ import java.util.List;
  * @param typeDeclared false when the type was inferred from a literal or defaulted
  * @param defaultValue a String, Long, Double or Boolean literal, or null
  * @param path an asset's location, or null
+ * @param at where the port's value is written (its {@code path} or {@code default}, or the literal),
+ *     else where its name is
  */
 public record PortSpec(
     String name, IoType type, boolean typeDeclared, boolean optional, Object defaultValue,

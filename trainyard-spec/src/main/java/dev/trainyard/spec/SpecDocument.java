@@ -9,6 +9,9 @@ public sealed interface SpecDocument
     if (this instanceof PipelineJob p) {
       return p.fromCommandJob() ? "command job" : "pipeline job";
     }
+    if (this instanceof Component.Unsupported u) {
+      return u.kind().yamlName() + " job"; // sweep and automl files are jobs; no such components exist
+    }
     if (this instanceof Component c) {
       return c.kind().yamlName() + " component";
     }

@@ -1,5 +1,6 @@
 package dev.trainyard.spec.load;
 
+import dev.trainyard.spec.Binding;
 import dev.trainyard.spec.Component;
 import dev.trainyard.spec.Environment;
 import dev.trainyard.spec.Meta;
@@ -60,6 +61,10 @@ final class ComponentReader {
     YNode id = r.node("input_data");
     if (id instanceof YNode.Scalar s && !s.isNull()) {
       inputData = ctx.template(s, r.child("input_data"));
+      if (inputData != null && !isSole(inputData, Binding.Scope.INPUTS)) {
+        ctx.out.error(s.at(), r.child("input_data"), "input_data must be a single ${{inputs.NAME}}, found '"
+            + s.value() + "'", "give the data as a step input and refer to it: input_data: ${{inputs.data}}");
+      }
     } else {
       ctx.out.error(r.at("input_data"), r.child("input_data"),
           "a parallel step needs 'input_data', such as ${{inputs.data}}", null);
@@ -124,8 +129,17 @@ final class ComponentReader {
     if (code == null) {
       code = code(r, "code");
     }
+    Template appendRowTo = template(tr, "append_row_to");
+    if (appendRowTo != null && !isSole(appendRowTo, Binding.Scope.OUTPUTS)) {
+      ctx.out.error(tr.at("append_row_to"), tr.child("append_row_to"), "append_row_to must be a single"
+          + " ${{outputs.NAME}}, found '" + appendRowTo.raw() + "'", null);
+    }
     return new Component.ParallelTask(type == null ? "run_function" : type, code, entry,
-        template(tr, "program_arguments"), template(tr, "append_row_to"), environment(tr));
+        template(tr, "program_arguments"), appendRowTo, environment(tr));
+  }
+
+  private static boolean isSole(Template t, Binding.Scope scope) {
+    return t.soleBinding() != null && t.soleBinding().scope() == scope;
   }
 
   Component.Spark spark(MapReader r, Meta meta, Map<String, PortSpec> in, Map<String, PortSpec> out) {

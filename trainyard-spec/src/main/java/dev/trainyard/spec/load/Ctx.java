@@ -103,11 +103,39 @@ final class Ctx {
     return s.at();
   }
 
-  /** Best position for an offset into a scalar's value: exact on one-line scalars. */
+  /**
+   * Best position for an offset into a scalar's value: exact on one-line scalars; on multi-line
+   * ones (folded {@code >-} and literal {@code |} commands) the word at the offset is found in the
+   * source lines, since folding changes line breaks but not the {@code ${{}}, {@code $[[} or
+   * {@code <NAME>} the offset points at. Falls back to the scalar's start.
+   */
   SourceSpan locateOffset(YNode.Scalar s, int offset) {
     if (s.at().line() == s.end().line() && s.at().line() >= 1) {
       int quote = s.plain() ? 0 : 1;
       return new SourceSpan(file, s.at().line(), s.at().column() + quote + offset, -1);
+    }
+    String value = s.value();
+    if (s.at().line() < 1 || offset < 0 || offset >= value.length()) {
+      return s.at();
+    }
+    int end = offset;
+    while (end < value.length() && end - offset < 40 && !Character.isWhitespace(value.charAt(end))) {
+      end++;
+    }
+    String word = value.substring(offset, end);
+    int nth = 0; // occurrences of the word before the offset: the source has them in the same order
+    for (int i = value.indexOf(word); i >= 0 && i < offset; i = value.indexOf(word, i + 1)) {
+      nth++;
+    }
+    int last = Math.min(lines.length, s.end().line());
+    for (int ln = s.at().line(); ln <= last; ln++) {
+      String line = lines[ln - 1];
+      int from = ln == s.at().line() ? Math.min(line.length(), Math.max(0, s.at().column() - 1)) : 0;
+      for (int i = line.indexOf(word, from); i >= 0; i = line.indexOf(word, i + 1)) {
+        if (nth-- == 0) {
+          return new SourceSpan(file, ln, i + 1, -1);
+        }
+      }
     }
     return s.at();
   }

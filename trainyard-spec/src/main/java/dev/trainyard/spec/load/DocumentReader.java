@@ -64,8 +64,10 @@ final class DocumentReader {
     String t = type.strip().toLowerCase(Locale.ROOT);
     switch (t) {
       case "pipeline":
-        return schema.contains("pipelinecomponent") || !m.has("jobs") && !m.has("component") && m.has("name")
-            ? component(m, "") : pipelineJob(m);
+        // Pipeline jobs have no 'version'; components do, whether or not $schema says so.
+        boolean pipelineComponent = schema.contains("pipelinecomponent") || !schema.contains("pipelinejob")
+            && (m.has("version") || !m.has("jobs") && !m.has("component") && m.has("name"));
+        return pipelineComponent ? component(m, "") : pipelineJob(m);
       case "command":
       case "parallel":
       case "spark":
@@ -133,11 +135,21 @@ final class DocumentReader {
             Suggest.hintOrList(name, declared.keySet(), "its inputs"));
         return;
       }
-      merged.put(name, new PortSpec(name, d.type(), true, d.optional(), v.defaultValue() != null ? v.defaultValue()
-          : d.defaultValue(), v.path() != null ? v.path() : d.path(), v.mode() != null ? v.mode() : d.mode(),
-          d.description(), d.min(), d.max(), d.enumValues(), null, null, null, v.at()));
+      merged.put(name, withValue(d, v, true));
     });
     return merged;
+  }
+
+  /**
+   * {@code decl} given the value of {@code v}: the declaration keeps its type, range and enum (so
+   * the value is checked against them); {@code declared} says whether that type binds the value.
+   */
+  static PortSpec withValue(PortSpec decl, PortSpec v, boolean declared) {
+    boolean hasValue = v.defaultValue() != null || v.path() != null;
+    return new PortSpec(decl.name(), decl.type(), declared, decl.optional(),
+        hasValue ? v.defaultValue() : decl.defaultValue(), hasValue ? v.path() : decl.path(),
+        v.mode() != null ? v.mode() : decl.mode(), decl.description(), decl.min(), decl.max(), decl.enumValues(),
+        decl.assetName(), decl.assetVersion(), hasValue ? v.binding() : decl.binding(), v.at());
   }
 
   private static Map<String, PortSpec> mergeOutputs(Map<String, PortSpec> declared, Map<String, PortSpec> given) {
@@ -161,6 +173,9 @@ final class DocumentReader {
     Map<String, PortSpec> declaredIn = new LinkedHashMap<>();
     Map<String, InputValue> stepIn = new LinkedHashMap<>();
     inputs.forEach((n, p) -> {
+      if (!PortReader.validName(n)) {
+        return; // reported by PortReader; it cannot be bound
+      }
       declaredIn.put(n, new PortSpec(n, p.type(), true, p.optional(), null, null, p.mode(), p.description(),
           null, null, null, null, null, null, p.at()));
       stepIn.put(n, new InputValue.Bound(bind("parent.inputs." + n), p.at()));
@@ -168,6 +183,9 @@ final class DocumentReader {
     Map<String, PortSpec> declaredOut = new LinkedHashMap<>();
     Map<String, PortSpec> stepOut = new LinkedHashMap<>();
     outputs.forEach((n, p) -> {
+      if (!PortReader.validName(n)) {
+        return; // reported by PortReader; it cannot be bound
+      }
       declaredOut.put(n, new PortSpec(n, p.type(), p.typeDeclared(), false, null, null, p.mode(), null, null,
           null, null, null, null, null, p.at()));
       stepOut.put(n, new PortSpec(n, p.type(), p.typeDeclared(), false, null, null, p.mode(), null, null, null,
@@ -264,41 +282,7 @@ final class DocumentReader {
     MapReader r = ctx.reader(m, "", KnownKeys.SCHEDULE, "a schedule");
     Meta meta = components.meta(r);
     ScheduleSpec.Trigger trigger = new ScheduleTrigger(ctx).read(r);
-    PipelineJob job = null;
-    YNode cj = r.node("create_job");
-    if (cj instanceof YNode.Scalar s && !s.isNull()) {
-      job = jobFile(s, "create_job");
-    } else if (cj instanceof YNode.Mapping jm) {
-      if (jm.get("job") instanceof YNode.Scalar js && !js.isNull()) {
-        ctx.reader(jm, "create_job", Set.of("type", "job", "settings", "inputs", "outputs", "tags",
-            "experiment_name", "display_name", "description"), "create_job");
-        job = jobFile(js, "create_job.job");
-      } else {
-        SpecDocument d = read(jm);
-        job = d instanceof PipelineJob p ? p : null;
-      }
-    } else if (!m.has("create_monitor")) {
-      ctx.out.error(r.keyAt("create_job"), "create_job", "a schedule needs 'create_job'", null);
-    }
+    PipelineJob job = new CreateJob(ctx, this, ports, components).read(r, m.has("create_monitor"));
     return new ScheduleSpec(meta, trigger, job, ctx.source);
-  }
-
-  private PipelineJob jobFile(YNode.Scalar s, String path) {
-    Reference ref = ctx.reference(s, path);
-    if (!(ref instanceof Reference.LocalPath lp)) {
-      if (ref != null) {
-        ctx.out.error(s.at(), path, "create_job must be a path to a pipeline YAML file", null);
-      }
-      return null;
-    }
-    if (!java.nio.file.Files.isRegularFile(lp.path())) {
-      ctx.out.error(s.at(), path, "job file '" + s.value() + "' does not exist", null);
-      return null;
-    }
-    SpecDocument d = ctx.loader.load(lp.path(), ctx.out);
-    if (d != null && !(d instanceof PipelineJob)) {
-      ctx.out.error(s.at(), path, "'" + s.value() + "' is a " + d.kindName() + ", not a job", null);
-    }
-    return d instanceof PipelineJob p ? p : null;
   }
 }

@@ -4,6 +4,7 @@ import dev.trainyard.spec.InputValue;
 import dev.trainyard.spec.IoType;
 import dev.trainyard.spec.PortSpec;
 import dev.trainyard.spec.Reference;
+import dev.trainyard.spec.SourceSpan;
 import dev.trainyard.spec.Template;
 import dev.trainyard.spec.binding.BindingParser;
 import dev.trainyard.spec.yaml.YNode;
@@ -89,9 +90,11 @@ final class PortReader {
     String mode = mode(r, INPUT_MODES);
     Boolean optional = r.bool("optional");
     List<String> enumValues = r.has("enum") ? r.stringList("enum") : List.of();
+    // Like a literal shorthand, a port is placed at its value (path or default) when it has one.
+    SourceSpan at = r.has("path") ? r.at("path") : dkey != null ? r.at(dkey) : e.key().at();
     return new PortSpec(name, type, r.has("type"), optional != null && optional, dflt, ref, mode,
         r.string("description"), r.number("min"), r.number("max"), enumValues, r.string("name"),
-        r.string("version"), null, e.key().at());
+        r.string("version"), null, at);
   }
 
   private Reference safeRef(String str, MapReader r, String key) {
@@ -172,7 +175,8 @@ final class PortReader {
       if (ref == null) {
         return new InputValue.Empty(map.at());
       }
-      return new InputValue.Asset(type, ref, mode(r, INPUT_MODES), optional != null && optional, map.at());
+      // Placed at its path, as a literal input is placed at its value.
+      return new InputValue.Asset(type, ref, mode(r, INPUT_MODES), optional != null && optional, r.at("path"));
     }
     String dkey = r.has("value") ? "value" : r.has("default") ? "default" : null;
     if (dkey != null && r.node(dkey) instanceof YNode.Scalar s) {
@@ -218,8 +222,13 @@ final class PortReader {
     return null;
   }
 
+  /** Whether {@code name} can be used in a binding such as {@code ${{inputs.NAME}}}. */
+  static boolean validName(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_\\-]*");
+  }
+
   private void checkName(YNode.Scalar key, String path) {
-    if (!key.value().matches("[A-Za-z_][A-Za-z0-9_\\-]*")) {
+    if (!validName(key.value())) {
       ctx.out.error(key.at(), path, "'" + key.value() + "' is not a valid port name",
           "use letters, digits, '_' and '-', starting with a letter or '_'");
     }

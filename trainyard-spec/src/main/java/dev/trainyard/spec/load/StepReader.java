@@ -32,7 +32,7 @@ final class StepReader {
   Map<String, Step> jobs(MapReader r) {
     Map<String, Step> jobs = new LinkedHashMap<>();
     YNode.Mapping m = r.mapping("jobs");
-    if (m == null) {
+    if (m == null || m.entries().isEmpty()) {
       ctx.out.error(r.keyAt("jobs"), r.child("jobs"), "a pipeline needs 'jobs' with at least one step", null);
       return jobs;
     }

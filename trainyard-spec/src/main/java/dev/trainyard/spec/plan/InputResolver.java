@@ -11,7 +11,9 @@ import dev.trainyard.spec.Template;
 import dev.trainyard.spec.load.Diagnostics;
 import dev.trainyard.spec.load.Suggest;
 import dev.trainyard.spec.registry.Registry;
+import dev.trainyard.spec.load.ReferenceParser;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,9 +22,14 @@ final class InputResolver {
   private final Registry registry;
   private final Diagnostics out;
 
-  InputResolver(Registry registry, Diagnostics out) {
+  private final Path baseDir;
+
+  /** {@code source} is the pipeline's file: a path that reaches an asset input as a value is relative to it. */
+  InputResolver(Registry registry, Diagnostics out, Path source) {
     this.registry = registry;
     this.out = out;
+    Path parent = source == null ? null : source.toAbsolutePath().getParent();
+    this.baseDir = parent == null ? Path.of("").toAbsolutePath() : parent;
   }
 
   /** A pipeline input's value as given in the file. */
@@ -53,6 +60,18 @@ final class InputResolver {
       ResolvedInput r = resolve(value, sc, path);
       if (r == null) {
         return;
+      }
+      if (r instanceof ResolvedInput.Absent && decl != null && !decl.optional() && !inline) {
+        // Bound to a pipeline input nobody set: the component's default stands in, else it is missing.
+        if (decl.hasValue()) {
+          r = decl.path() != null ? new ResolvedInput.Asset(decl.path(), decl.type(), decl.mode())
+              : new ResolvedInput.Value(decl.defaultValue(), decl.type());
+        } else {
+          out.error(value.at(), path, "required input '" + name + "' of component " + step.component().meta().id()
+              + " gets no value: " + describe(value) + " is unset", "give that input a value in the file or with"
+              + " --set inputs.NAME=VALUE");
+          return;
+        }
       }
       if (decl != null && decl.type() != null && decl.typeDeclared()) {
         TypeCheck.flow(r, decl, value.at(), path, out);
@@ -87,8 +106,24 @@ final class InputResolver {
       if (a.path() instanceof Reference.Bound b) {
         ResolvedInput r = resolveTemplate(b.template(), a.at(), sc, path + ".path");
         if (r instanceof ResolvedInput.Value v && a.type() != null) {
-          return new ResolvedInput.Asset(dev.trainyard.spec.load.ReferenceParser.parse(String.valueOf(v.value()), null),
-              a.type(), a.mode());
+          // {type: uri_folder, path: ${{parent.inputs.dir}}} with dir a string: that string is the path.
+          try {
+            Reference ref = ReferenceParser.parse(String.valueOf(v.value()), baseDir);
+            checkReference(ref, a.at(), path + ".path");
+            return new ResolvedInput.Asset(ref, a.type(), a.mode());
+          } catch (IllegalArgumentException e) {
+            out.error(a.at(), path + ".path", e.getMessage(), null);
+            return null;
+          }
+        }
+        // {type: mltable, path: ${{...}}, mode: eval_mount}: the step's own type and mode win.
+        if (r instanceof ResolvedInput.Asset as) {
+          return new ResolvedInput.Asset(as.reference(), a.type() != null ? a.type() : as.type(),
+              a.mode() != null ? a.mode() : as.mode());
+        }
+        if (r instanceof ResolvedInput.StepOutput so) {
+          return new ResolvedInput.StepOutput(so.step(), so.output(), a.type() != null ? a.type() : so.type(),
+              a.mode() != null ? a.mode() : so.mode());
         }
         return r;
       }
@@ -126,6 +161,13 @@ final class InputResolver {
     return new ResolvedInput.Value(sb.toString(), IoType.STRING);
   }
 
+  private static String describe(InputValue v) {
+    if (v instanceof InputValue.Bound b) {
+      return "'" + b.template().raw().strip() + "'";
+    }
+    return v instanceof InputValue.Asset a ? "'" + a.path().raw() + "'" : "its value";
+  }
+
   /** Follows one binding in a step-input context. */
   ResolvedInput resolveBinding(Binding b, SourceSpan at, StepContext sc, String path) {
     switch (b.scope()) {
@@ -150,6 +192,12 @@ final class InputResolver {
           return null;
         }
         ResolvedInput.StepOutput so = h.outputs().get(b.port());
+        if (so == null && h.unfilled().contains(b.port())) {
+          out.error(at, path, "'" + b + "': the pipeline component of step '" + b.job() + "' declares output '"
+              + b.port() + "' but none of its steps fills it", "bind an inner step's output to ${{parent.outputs."
+              + b.port() + "}}");
+          return null;
+        }
         if (so == null) {
           out.error(at, path, "'" + b + "': step '" + b.job() + "' has no output '" + b.port() + "'",
               Suggest.hintOrList(b.port(), h.outputs().keySet(), "its outputs"));

@@ -36,9 +36,9 @@ public final class Planner {
   private final Map<String, String> promotedOutputs = new LinkedHashMap<>();
   private final InputResolver resolver;
 
-  private Planner(Registry registry) {
+  private Planner(Registry registry, java.nio.file.Path source) {
     this.registry = registry;
-    this.resolver = new InputResolver(registry, out);
+    this.resolver = new InputResolver(registry, out, source);
   }
 
   /**
@@ -46,14 +46,14 @@ public final class Planner {
    * inputs.NAME=VALUE}) replacing input values.
    */
   public static Plan plan(PipelineJob job, Map<String, String> overrides, Registry registry) {
-    return new Planner(registry).run(job, overrides, false);
+    return new Planner(registry, job.source()).run(job, overrides, false);
   }
 
   /** Checks a pipeline component's graph, its inputs standing for values given later. */
   public static Plan planComponent(Component.Pipeline c, Registry registry) {
     PipelineJob asJob = new PipelineJob(c.meta(), null, c.settings(), c.inputs(), c.outputs(), c.jobs(), null,
         false, c.source());
-    return new Planner(registry).run(asJob, Map.of(), true);
+    return new Planner(registry, c.source()).run(asJob, Map.of(), true);
   }
 
   private Plan run(PipelineJob job, Map<String, String> overrides, boolean unboundInputs) {
@@ -72,6 +72,7 @@ public final class Planner {
         promotedOutputs.put(name, so.step() + "." + so.output());
       }
     });
+    markPromotions();
     List<PlannedStep> ordered = Order.topological(planned, out);
     List<Diagnostic> findings = out.all();
     return new Plan(job, inputs, ordered, promotedOutputs, List.copyOf(notes), findings);
@@ -96,7 +97,8 @@ public final class Planner {
       this.parentOutputs = parentOutputs;
       this.defaultCompute = defaultCompute;
       this.jobs = jobs;
-      jobs.forEach((name, step) -> handles.put(name, handle(prefix + name, step)));
+      Set<String> artifacts = Implicit.artifactsBound(jobs);
+      jobs.forEach((name, step) -> handles.put(name, handle(prefix + name, step, artifacts.contains(name))));
       jobs.forEach((name, step) -> step.outputs().forEach((o, spec) -> promote(spec, handles.get(name), o, step)));
     }
 
@@ -105,7 +107,8 @@ public final class Planner {
         return;
       }
       Binding b = spec.binding().soleBinding();
-      String path = prefix + "jobs." + step.name() + ".outputs." + output;
+      // A YAML path in the file the step is written in (a component's file for nested steps).
+      String path = "jobs." + step.name() + ".outputs." + output;
       if (b == null || b.scope() != Binding.Scope.PARENT_OUTPUTS) {
         out.error(at(spec.binding(), spec.at()), path, "a step output can only bind ${{parent.outputs.NAME}}, found '"
             + spec.binding().raw() + "'", null);
@@ -123,26 +126,37 @@ public final class Planner {
     }
   }
 
-  /** A step as its siblings see it: where each of its outputs really comes from. */
-  record Handle(String qualified, Map<String, ResolvedInput.StepOutput> outputs) {}
+  /**
+   * A step as its siblings see it: where each of its outputs really comes from.
+   *
+   * @param unfilled outputs a pipeline component declares but none of its steps fills
+   */
+  record Handle(String qualified, Map<String, ResolvedInput.StepOutput> outputs, Set<String> unfilled) {}
 
-  private Handle handle(String qualified, Step step) {
+  private Handle handle(String qualified, Step step, boolean artifactsBound) {
     Map<String, ResolvedInput.StepOutput> outs = new LinkedHashMap<>();
+    Set<String> unfilled = new LinkedHashSet<>();
     if (step.component() instanceof Component.Pipeline pc) {
       // Outputs of a nested pipeline come from the inner steps promoted to its outputs.
-      Scope inner = new Planner(registry).new Scope(qualified + ".", Map.of(), pc.inputs(), pc.outputs(), null, pc.jobs());
+      Scope inner = new Planner(registry, step.component().source()).new Scope(qualified + ".", Map.of(), pc.inputs(), pc.outputs(), null, pc.jobs());
       outs.putAll(inner.promotions);
+      pc.outputs().keySet().stream().filter(o -> !outs.containsKey(o)).forEach(unfilled::add);
     } else {
       step.component().outputs().forEach((o, spec) -> outs.put(o, new ResolvedInput.StepOutput(qualified, o, spec.type())));
       step.outputs().forEach((o, spec) -> outs.putIfAbsent(o, new ResolvedInput.StepOutput(qualified, o, spec.type())));
+      if (artifactsBound) {
+        outs.putIfAbsent(Implicit.ARTIFACTS, new ResolvedInput.StepOutput(qualified, Implicit.ARTIFACTS, IoType.URI_FOLDER));
+      }
     }
-    return new Handle(qualified, outs);
+    return new Handle(qualified, outs, unfilled);
   }
 
   private void flatten(Scope scope) {
     for (Step step : scope.jobs.values()) {
       String qualified = scope.prefix + step.name();
-      String path = scope.prefix.isEmpty() ? "jobs." + step.name() : scope.prefix + "jobs." + step.name();
+      // Diagnostics name the file the step is written in (a component's file for nested steps),
+      // so the path is the step's YAML path in that file; the dotted name is for plans and logs.
+      String path = "jobs." + step.name();
       if (!step.kind().isSupported()) {
         out.error(step.at(), path, step.kind() == StepKind.AUTOML
             ? "automl steps are an Azure-only feature that Trainyard does not run"
@@ -157,6 +171,7 @@ public final class Planner {
             pc.settings().defaultCompute() != null ? pc.settings().defaultCompute() : computeOf(step, scope, sc),
             pc.jobs());
         flatten(inner);
+        checkPipelineOutputs(step, pc, inner, path);
         continue;
       }
       new TemplateChecker(out).check(step, inputs, path);
@@ -165,8 +180,8 @@ public final class Planner {
         PortSpec spec = step.outputs().get(o);
         PortSpec decl = step.component().outputs().get(o);
         IoType type = spec != null && spec.typeDeclared() ? spec.type() : decl != null ? decl.type() : so.type();
-        String promoted = scope.prefix.isEmpty() && spec != null && spec.binding() != null
-            && spec.binding().soleBinding() != null ? spec.binding().soleBinding().port() : null;
+        // promotedTo is filled in by run(), once the root pipeline's promotions are known.
+        String promoted = null;
         outputs.put(o, new PlannedOutput(o, type, spec != null && spec.mode() != null ? spec.mode()
             : decl != null ? decl.mode() : null, spec != null ? spec.path() : null,
             spec != null ? spec.assetName() : null, spec != null ? spec.assetVersion() : null, promoted));
@@ -190,8 +205,40 @@ public final class Planner {
       });
       planned.add(new PlannedStep(qualified, step.kind(), step.component(), inputs, outputs, compute, target, res,
           env, det, new ArrayList<>(deps), step.at()));
-      warnUnsupported(step, path);
+      warnUnsupported(step, res, path);
     }
+  }
+
+  /** A nested pipeline's outputs: each declared one filled, each the step names declared. */
+  private void checkPipelineOutputs(Step step, Component.Pipeline pc, Scope inner, String path) {
+    pc.outputs().forEach((name, spec) -> {
+      if (!inner.promotions.containsKey(name)) {
+        out.error(spec.at(), "outputs." + name, "pipeline output '" + name + "' is not filled by any step",
+            "bind a step output to ${{parent.outputs." + name + "}}");
+      }
+    });
+    step.outputs().forEach((o, spec) -> {
+      if (!pc.outputs().containsKey(o)) {
+        out.error(spec.at(), path + ".outputs." + o, "component " + pc.meta().id() + " has no output '" + o + "'",
+            Suggest.hintOrList(o, pc.outputs().keySet(), "its outputs"));
+      }
+    });
+  }
+
+  /**
+   * Sets {@code promotedTo} on every step output that fills a pipeline output, however deeply the
+   * step is nested (a nested step reaches the pipeline through its components' outputs).
+   */
+  private void markPromotions() {
+    Map<String, String> byStepOutput = new LinkedHashMap<>();
+    promotedOutputs.forEach((pipelineOutput, stepOutput) -> byStepOutput.put(stepOutput, pipelineOutput));
+    planned.replaceAll(s -> {
+      Map<String, PlannedOutput> outs = new LinkedHashMap<>();
+      s.outputs().forEach((n, o) -> outs.put(n, new PlannedOutput(o.name(), o.type(), o.mode(), o.path(),
+          o.assetName(), o.assetVersion(), byStepOutput.get(s.name() + "." + n))));
+      return new PlannedStep(s.name(), s.kind(), s.component(), s.inputs(), outs, s.compute(), s.target(),
+          s.resources(), s.environmentVariables(), s.deterministic(), s.dependsOn(), s.at());
+    });
   }
 
   private String computeOf(Step step, Scope scope, StepContext sc) {
@@ -206,10 +253,11 @@ public final class Planner {
     return r instanceof ResolvedInput.Value v ? String.valueOf(v.value()) : null;
   }
 
-  private void warnUnsupported(Step step, String path) {
+  private void warnUnsupported(Step step, Resources res, String path) {
     if (step.component() instanceof Component.Command c && c.distribution() != null) {
+      // res merges step and component resources: instance_count is usually set in the component.
       out.warn(step.at(), path + ".distribution", "distribution '" + c.distribution() + "' is Azure-only: the step"
-          + " runs as " + (step.resources().instanceCount() == null ? "one process" : "one process per instance"), null);
+          + " runs as " + (res.instanceCount() == null ? "one process" : "one process per instance"), null);
     }
   }
 

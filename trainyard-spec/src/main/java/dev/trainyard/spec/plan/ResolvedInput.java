@@ -11,8 +11,17 @@ public sealed interface ResolvedInput {
   /** A literal value (after defaults and {@code --set}); {@code value} is String, Long, Double or Boolean. */
   record Value(Object value, IoType type) implements ResolvedInput {}
 
-  /** The output of an earlier step. */
-  record StepOutput(String step, String output, IoType type) implements ResolvedInput {}
+  /**
+   * The output of an earlier step.
+   *
+   * @param mode the mode the consuming step asked for ({@code {path: ${{...}}, mode: eval_mount}}),
+   *     or null
+   */
+  record StepOutput(String step, String output, IoType type, String mode) implements ResolvedInput {
+    public StepOutput(String step, String output, IoType type) {
+      this(step, output, type, null);
+    }
+  }
 
   /** A file, folder, registered asset, datastore path or remote URL. */
   record Asset(Reference reference, IoType type, String mode) implements ResolvedInput {}

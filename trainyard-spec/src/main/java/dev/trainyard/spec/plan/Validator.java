@@ -59,13 +59,8 @@ public final class Validator {
       Step self = new Step(c.meta().name() == null ? "component" : c.meta().name(), c.kind(), c, null, Map.of(),
           Map.of(), null, Resources.NONE, Map.of(), null, null, c.meta().at());
       new TemplateChecker(out).check(self, inputs, "");
-      return out.all().stream().map(Validator::trimPath).toList();
+      return out.all();
     }
     return List.of();
-  }
-
-  private static Diagnostic trimPath(Diagnostic d) {
-    String p = d.path().startsWith(".") ? d.path().substring(1) : d.path();
-    return new Diagnostic(d.severity(), d.file(), d.line(), d.column(), p, d.message(), d.hint());
   }
 }
