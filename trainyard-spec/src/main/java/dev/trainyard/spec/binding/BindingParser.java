@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class BindingParser {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
   private static final int MAX_LENGTH = 1 << 20;
+  /** Longest piece of the input quoted in a message. */
+  private static final int SNIPPET = 80;
 
   private BindingParser() {}
 
@@ -62,7 +64,7 @@ public final class BindingParser {
         List<Template.Part> inner = new ArrayList<>();
         parseParts(s, i + 3, close, inner, true);
         if (inner.stream().noneMatch(p -> p instanceof Template.Ref)) {
-          throw new BindingSyntaxException(i, "optional fragment '" + s.substring(i, close + 2)
+          throw new BindingSyntaxException(i, "optional fragment '" + snippet(s.substring(i, close + 2))
               + "' has no ${{inputs.NAME}} inside; write $[[--flag ${{inputs.NAME}}]]");
         }
         out.add(new Template.Optional(inner, i));
@@ -74,6 +76,11 @@ public final class BindingParser {
     }
     flush(text, out);
     return i;
+  }
+
+  /** {@code s} as quoted in a message: whole when short, else its start, so a huge value cannot flood the output. */
+  static String snippet(String s) {
+    return s.length() <= SNIPPET ? s : s.substring(0, SNIPPET - 3) + "...";
   }
 
   private static void flush(StringBuilder text, List<Template.Part> out) {
@@ -92,8 +99,8 @@ public final class BindingParser {
     List<String> names = Arrays.asList(expr.split("\\.", -1));
     for (String n : names) {
       if (!NAME.matcher(n).matches()) {
-        throw new BindingSyntaxException(at, "malformed binding '${{" + inside + "}}': '" + n
-            + "' is not a name");
+        throw new BindingSyntaxException(at, "malformed binding '" + snippet("${{" + inside + "}}") + "': '"
+            + snippet(n) + "' is not a name");
       }
     }
     int k = names.size();
@@ -127,7 +134,8 @@ public final class BindingParser {
         return new Binding(Scope.PARENT_JOB_INPUTS, List.of(names.get(2), names.get(4)), expr);
       }
     }
-    throw new BindingSyntaxException(at, "unknown binding '${{" + expr + "}}'; expected inputs.X, outputs.X,"
+    throw new BindingSyntaxException(at, "unknown binding '" + snippet("${{" + expr + "}}")
+        + "'; expected inputs.X, outputs.X,"
         + " parent.inputs.X, parent.outputs.X, parent.jobs.STEP.outputs.X, name or default_datastore");
   }
 }

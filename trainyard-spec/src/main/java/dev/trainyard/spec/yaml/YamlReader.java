@@ -4,8 +4,9 @@ import dev.trainyard.spec.Diagnostic;
 import dev.trainyard.spec.SourceSpan;
 import dev.trainyard.spec.SpecException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
@@ -16,10 +17,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.comments.CommentLine;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -40,8 +43,14 @@ public final class YamlReader {
   public static final int MAX_BYTES = 4 * 1024 * 1024;
   /** Deepest nesting accepted; real files stay under 10. */
   public static final int MAX_DEPTH = 100;
-  /** Most nodes a document may expand to, counting each alias use. */
+  /** Most nodes a document may hold, and expand to counting each alias use. */
   public static final int MAX_NODES = 200_000;
+  /**
+   * Most characters of scalar text a document may expand to, counting each alias use: without
+   * aliases the text of the scalars never exceeds the file, so only alias bombs built from large
+   * scalars reach this.
+   */
+  public static final int MAX_EXPANDED_CHARS = MAX_BYTES;
 
   private static final Pattern MUSTACHE = Pattern.compile("(?<![$\\w])\\{\\{\\s*([A-Za-z_][\\w.\\-]*)\\s*}}");
 
@@ -62,56 +71,117 @@ public final class YamlReader {
       throw fail(SourceSpan.of(file), "file has " + text.length() + " characters; Trainyard reads spec"
           + " files of at most " + MAX_BYTES, null);
     }
+    // A byte order mark is accepted and invisible: columns ignore it, offsets still count it.
+    int shift = 0;
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
+      shift = 1;
     }
-    checkPlaceholders(file, text);
+    checkPlaceholders(file, text, shift);
     LoadSettings settings = LoadSettings.builder()
         .setLabel(file)
         .setUseMarks(true)
         .setAllowDuplicateKeys(true) // we report duplicates ourselves, with both positions
+        .setAllowNonScalarKeys(true) // and non-scalar keys, with their path and a hint
+        .setAllowRecursiveKeys(false)
         .setMaxAliasesForCollections(100)
         .setCodePointLimit(MAX_BYTES)
+        // Read the whole text into the window at once: with the default 1 KiB window SnakeYAML copies
+        // the window for every KiB of a long token, which is quadratic in the token's length.
+        .setBufferSize(text.length() + 1)
         .build();
+    StreamReader reader = new StreamReader(settings, text);
     try {
-      DepthLimitedComposer composer =
-          new DepthLimitedComposer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      LimitedComposer composer = new LimitedComposer(settings, new ParserImpl(settings, reader));
       if (!composer.hasNext()) {
-        throw fail(new SourceSpan(file, 1, 1, 0), "file is empty", null);
+        throw fail(new SourceSpan(file, 1, 1, shift), "file is empty", null);
       }
       Node root = composer.next();
       if (composer.hasNext()) {
         Node second = composer.next();
-        throw fail(span(file, second.getStartMark()), "file holds more than one YAML document",
+        throw fail(span(file, second.getStartMark(), shift), "file holds more than one YAML document",
             "keep one pipeline or component per file");
       }
-      return new Converter(file).convert(root, "");
+      return new Converter(file, shift).convert(root, "", span(file, root.getStartMark(), shift), 0);
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
-      throw fail(span(file, mark), "not valid YAML: " + problem.strip(), null);
+      SourceSpan at = span(file, mark, shift);
+      if (problem.contains("DEL character") && mark.isPresent()) {
+        // SnakeYAML points at the start of the plain scalar; point at the character itself.
+        int from = text.offsetByCodePoints(0, Math.min(mark.get().getIndex(), text.codePointCount(0, text.length())));
+        int del = text.indexOf('\u007F', from);
+        if (del >= 0) {
+          at = atCodePoint(file, text, text.codePointCount(0, del), shift);
+        }
+      }
+      throw fail(at, "not valid YAML: " + problem.strip(), null);
+    } catch (ReaderException e) {
+      // A character YAML forbids (NUL, other control characters, U+FFFE): SnakeYAML gives only its
+      // index in code points, so find its line and column here.
+      int cp = e.getCodePoint();
+      throw fail(atCodePoint(file, text, e.getPosition(), shift), String.format("not valid YAML: %s U+%04X is"
+          + " not allowed in YAML", Character.isISOControl(cp) ? "control character" : "character", cp),
+          "remove it, or write it as an escape such as \\u0000 inside double quotes");
     } catch (YamlEngineException e) {
-      throw fail(SourceSpan.of(file), "not valid YAML: " + firstLine(e.getMessage()), null);
+      throw fail(at(file, reader, shift), "not valid YAML: " + firstLine(e.getMessage()), null);
     } catch (StackOverflowError e) {
       throw fail(SourceSpan.of(file), "YAML nested too deeply to read", "nest at most " + MAX_DEPTH + " levels");
+    } catch (RuntimeException e) {
+      // SnakeYAML's own slips on hostile text (a NumberFormatException for "\UFFFFFFFF"): still a
+      // located syntax error, never an exception for the caller.
+      throw fail(at(file, reader, shift), "not valid YAML: cannot read the text here ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + ")",
+          "check escapes and special characters near this place");
     }
+  }
+
+  /** Where the reader stopped. */
+  private static SourceSpan at(String file, StreamReader reader, int shift) {
+    return new SourceSpan(file, reader.getLine() + 1, reader.getColumn() + 1, reader.getIndex() + shift);
+  }
+
+  /** Line and column of the code point at {@code index} (counted in code points, as SnakeYAML does). */
+  private static SourceSpan atCodePoint(String file, String text, int index, int shift) {
+    int line = 1;
+    int col = 1;
+    int i = 0;
+    for (int cps = 0; i < text.length() && cps < index; cps++) {
+      char c = text.charAt(i);
+      i += Character.charCount(text.codePointAt(i));
+      if (c == '\n' || c == '\r' && (i >= text.length() || text.charAt(i) != '\n')) {
+        line++;
+        col = 1;
+      } else if (c != '\r') {
+        col++;
+      }
+    }
+    return new SourceSpan(file, line, col, i + shift);
   }
 
   private static String decode(String file, byte[] bytes) throws SpecException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      int bad = firstBadByte(bytes);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never decodes to more chars than bytes
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    out.flip();
+    if (result.isError()) {
+      // The decoder stops at the first bad byte (overlong forms, surrogates and truncated sequences
+      // included), having decoded everything before it: count lines and columns in that text.
+      int bad = in.position();
       int line = 1;
       int col = 1;
-      for (int i = 0; i < bad; i++) {
-        if (bytes[i] == '\n') {
+      for (int i = 0; i < out.length(); i++) {
+        char c = out.charAt(i);
+        if (c == '\n' || c == '\r' && (i + 1 >= out.length() || out.charAt(i + 1) != '\n')) {
           line++;
           col = 1;
-        } else if ((bytes[i] & 0xC0) != 0x80) {
+        } else if (c != '\r' && !Character.isLowSurrogate(c) && !(i == 0 && c == '\uFEFF')) {
           col++;
         }
       }
@@ -119,39 +189,25 @@ public final class YamlReader {
           String.format("file is not UTF-8: byte 0x%02X at offset %d", bytes[bad] & 0xFF, bad),
           "save the file as UTF-8");
     }
+    return out.toString();
   }
 
-  private static int firstBadByte(byte[] b) {
-    int i = 0;
-    while (i < b.length) {
-      int c = b[i] & 0xFF;
-      int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
-      if (n < 0) {
-        return i;
-      }
-      for (int k = 1; k <= n; k++) {
-        if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) {
-          return i;
-        }
-      }
-      i += n + 1;
-    }
-    return Math.max(0, b.length - 1);
-  }
-
-  private static void checkPlaceholders(String file, String text) throws SpecException {
+  private static void checkPlaceholders(String file, String text, int shift) throws SpecException {
     int lineNo = 0;
     int offset = 0;
-    for (String line : text.split("\n", -1)) {
+    // Lines end at \n, \r\n or a lone \r, as in YAML.
+    for (String line : text.split("\r\n|\r|\n", -1)) {
       lineNo++;
       String code = stripComment(line);
       Matcher m = MUSTACHE.matcher(code);
       if (m.find()) {
-        throw fail(new SourceSpan(file, lineNo, m.start() + 1, offset + m.start()),
+        throw fail(new SourceSpan(file, lineNo, line.codePointCount(0, m.start()) + 1, offset + m.start() + shift),
             "unfilled template placeholder " + m.group() + ": this file is a template, not valid YAML",
             "replace " + m.group() + " with a real value before use");
       }
-      offset += line.length() + 1;
+      offset += line.length();
+      offset += offset < text.length() && text.charAt(offset) == '\r' && offset + 1 < text.length()
+          && text.charAt(offset + 1) == '\n' ? 2 : 1;
     }
   }
 
@@ -164,8 +220,8 @@ public final class YamlReader {
     return hash >= 0 ? line.substring(0, hash) : line;
   }
 
-  static SourceSpan span(String file, Optional<Mark> mark) {
-    return mark.map(m -> new SourceSpan(file, m.getLine() + 1, m.getColumn() + 1, m.getIndex()))
+  static SourceSpan span(String file, Optional<Mark> mark, int shift) {
+    return mark.map(m -> new SourceSpan(file, m.getLine() + 1, m.getColumn() + 1, m.getIndex() + shift))
         .orElse(SourceSpan.of(file));
   }
 
@@ -189,16 +245,27 @@ public final class YamlReader {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  /** Composer that refuses documents nested deeper than {@link #MAX_DEPTH}, before recursion hurts. */
-  private static final class DepthLimitedComposer extends Composer {
+  /**
+   * Composer that refuses documents nested deeper than {@link #MAX_DEPTH} before recursion hurts,
+   * and documents of more than {@link #MAX_NODES} nodes before they fill memory.
+   */
+  private static final class LimitedComposer extends Composer {
     private int depth;
+    private int nodes;
 
-    DepthLimitedComposer(LoadSettings settings, ParserImpl parser) {
+    LimitedComposer(LoadSettings settings, ParserImpl parser) {
       super(settings, parser);
     }
 
     @Override
+    protected Node composeScalarNode(Optional<Anchor> anchor, List<CommentLine> blockComments) {
+      count();
+      return super.composeScalarNode(anchor, blockComments);
+    }
+
+    @Override
     protected SequenceNode composeSequenceNode(Optional<Anchor> anchor) {
+      count();
       enter();
       try {
         return super.composeSequenceNode(anchor);
@@ -209,6 +276,7 @@ public final class YamlReader {
 
     @Override
     protected Node composeMappingNode(Optional<Anchor> anchor) {
+      count();
       enter();
       try {
         return super.composeMappingNode(anchor);
@@ -217,84 +285,135 @@ public final class YamlReader {
       }
     }
 
+    private void count() {
+      if (++nodes > MAX_NODES) {
+        throw new LimitException(parser.peekEvent().getStartMark(), "document has more than " + MAX_NODES
+            + " values; spec files are far smaller");
+      }
+    }
+
     private void enter() {
       if (++depth > MAX_DEPTH) {
-        throw new DepthException(parser.peekEvent().getStartMark());
+        throw new LimitException(parser.peekEvent().getStartMark(), "nesting deeper than " + MAX_DEPTH + " levels");
       }
     }
   }
 
-  /** Signals the depth limit from inside the composer. */
-  static final class DepthException extends MarkedYamlEngineException {
+  /** Signals a limit from inside the composer. */
+  static final class LimitException extends MarkedYamlEngineException {
     private static final long serialVersionUID = 1L;
 
-    DepthException(Optional<Mark> mark) {
-      super("", Optional.empty(), "nesting deeper than " + MAX_DEPTH + " levels", mark);
+    LimitException(Optional<Mark> mark, String problem) {
+      super("", Optional.empty(), problem, mark);
     }
   }
 
-  /** Turns SnakeYAML nodes into YNodes, counting every node visited so alias bombs stop early. */
+  /**
+   * Turns SnakeYAML nodes into YNodes, counting every node and every scalar character visited, and
+   * the depth reached, with each alias use counted again, so alias bombs stop early.
+   */
   private static final class Converter {
     private final String file;
+    private final int shift;
     private int visited;
+    private long chars;
+    private boolean aliased;
     private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
+    private final Map<Node, Boolean> seen = new IdentityHashMap<>();
 
-    Converter(String file) {
+    Converter(String file, int shift) {
       this.file = file;
+      this.shift = shift;
     }
 
-    YNode convert(Node node, String path) throws SpecException {
-      if (++visited > MAX_NODES) {
-        throw fail(span(file, node.getStartMark()), "document expands to more than " + MAX_NODES
-            + " nodes (an alias bomb?)", "do not nest anchors and aliases");
+    /**
+     * Converts {@code node}, found at {@code path}; {@code site} is where it is used (for an alias,
+     * the key or list holding it), and {@code depth} the number of collections around it.
+     */
+    YNode convert(Node node, String path, SourceSpan site, int depth) throws SpecException {
+      return convert(node, path, site, depth, null);
+    }
+
+    /** {@code aliasSite}: where the alias being expanded is used, or null outside alias expansions. */
+    private YNode convert(Node node, String path, SourceSpan site, int depth, SourceSpan aliasSite)
+        throws SpecException {
+      boolean again = seen.put(node, Boolean.TRUE) != null;
+      aliased |= again;
+      if (again && aliasSite == null) {
+        aliasSite = site;
       }
+      SourceSpan at = aliasSite != null ? aliasSite : span(node.getStartMark());
       if (onPath.put(node, Boolean.TRUE) != null) {
-        throw fail(span(file, node.getStartMark()), "recursive alias: a node contains itself", null);
+        throw failAt(at, path, "recursive alias: a node contains itself", "an alias cannot refer to a node around it");
+      }
+      if (++visited > MAX_NODES) {
+        throw failAt(at, path, "document expands to more than " + MAX_NODES + " nodes"
+            + (aliased ? " through aliases (an alias bomb?)" : ""), aliased ? "do not nest anchors and aliases" : null);
+      }
+      if (node instanceof ScalarNode sn && (chars += sn.getValue().length()) > MAX_EXPANDED_CHARS && aliased) {
+        throw failAt(at, path, "aliases expand the document to more than " + MAX_EXPANDED_CHARS
+            + " characters (an alias bomb?)", "do not repeat large values through aliases");
+      }
+      if (!(node instanceof ScalarNode) && depth >= MAX_DEPTH) {
+        throw failAt(at, path, "nesting deeper than " + MAX_DEPTH + " levels through aliases", "do not nest aliases");
       }
       try {
         return switch (node.getNodeType()) {
           case SCALAR -> scalar((ScalarNode) node);
-          case SEQUENCE -> sequence((SequenceNode) node, path);
-          case MAPPING -> mapping((MappingNode) node, path);
-          case ANCHOR -> throw fail(span(file, node.getStartMark()), "unsupported YAML anchor node", null);
+          case SEQUENCE -> sequence((SequenceNode) node, path, depth, aliasSite);
+          case MAPPING -> mapping((MappingNode) node, path, depth, aliasSite);
+          case ANCHOR -> throw failAt(at, path, "unsupported YAML anchor node", null);
         };
       } finally {
         onPath.remove(node);
       }
     }
 
-    private YNode.Scalar scalar(ScalarNode n) {
-      return new YNode.Scalar(n.getValue(), n.isPlain(), span(file, n.getStartMark()), span(file, n.getEndMark()));
+    private SourceSpan span(Optional<Mark> mark) {
+      return YamlReader.span(file, mark, shift);
     }
 
-    private YNode sequence(SequenceNode n, String path) throws SpecException {
+    private YNode.Scalar scalar(ScalarNode n) {
+      return new YNode.Scalar(n.getValue(), n.isPlain(), span(n.getStartMark()), span(n.getEndMark()));
+    }
+
+    private YNode sequence(SequenceNode n, String path, int depth, SourceSpan aliasSite) throws SpecException {
+      SourceSpan at = span(n.getStartMark());
       List<YNode> items = new java.util.ArrayList<>(n.getValue().size());
       for (Node child : n.getValue()) {
-        items.add(convert(child, path + "[" + items.size() + "]"));
+        items.add(convert(child, path + "[" + items.size() + "]", at, depth + 1, aliasSite));
       }
-      return new YNode.Sequence(items, span(file, n.getStartMark()));
+      return new YNode.Sequence(items, at);
     }
 
-    private YNode mapping(MappingNode n, String path) throws SpecException {
+    private YNode mapping(MappingNode n, String path, int depth, SourceSpan aliasSite) throws SpecException {
       Map<String, YNode.Entry> entries = new LinkedHashMap<>();
       for (NodeTuple t : n.getValue()) {
         Node k = t.getKeyNode();
         if (!(k instanceof ScalarNode sk)) {
-          throw failAt(span(file, k.getStartMark()), path, "mapping key is " + (k instanceof MappingNode ? "a mapping" : "a list")
-              + "; keys must be plain names", "a value like {{X}} or {a: b} is not a key");
+          throw failAt(span(k.getStartMark()), path, "mapping key is " + (k instanceof MappingNode ? "a mapping"
+              : "a list") + "; keys must be plain names", "a value like {{X}} or {a: b} is not a key");
         }
         if (sk.isPlain() && sk.getValue().equals("<<")) {
-          throw fail(span(file, k.getStartMark()), "merge keys (<<) are not supported", "write the keys out");
+          throw failAt(span(k.getStartMark()), path, "merge keys (<<) are not supported", "write the keys out");
         }
         YNode.Scalar key = scalar(sk);
+        if (seen.put(sk, Boolean.TRUE) != null) {
+          aliased = true;
+        }
+        if ((chars += key.value().length()) > MAX_EXPANDED_CHARS && aliased) {
+          throw failAt(aliasSite != null ? aliasSite : key.at(), path, "aliases expand the document to more than "
+              + MAX_EXPANDED_CHARS + " characters (an alias bomb?)", "do not repeat large values through aliases");
+        }
         YNode.Entry previous = entries.get(key.value());
         if (previous != null) {
-          throw failAt(key.at(), join(path, key.value()), "duplicate key '" + key.value() + "' (first at line " + previous.key().at().line() + ")",
-              "remove one of them");
+          throw failAt(key.at(), join(path, key.value()), "duplicate key '" + key.value() + "' (first at line "
+              + previous.key().at().line() + ")", "remove one of them");
         }
-        entries.put(key.value(), new YNode.Entry(key, convert(t.getValueNode(), join(path, key.value()))));
+        entries.put(key.value(), new YNode.Entry(key, convert(t.getValueNode(), join(path, key.value()), key.at(),
+            depth + 1, aliasSite)));
       }
-      return new YNode.Mapping(entries, span(file, n.getStartMark()));
+      return new YNode.Mapping(entries, span(n.getStartMark()));
     }
   }
 }
