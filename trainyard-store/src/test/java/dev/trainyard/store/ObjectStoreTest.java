@@ -82,11 +82,15 @@ class ObjectStoreTest {
     Path obj = store.pathOf(o.sha256());
     obj.toFile().setWritable(true);
     Files.writeString(obj, "evil");
-    assertThat(store.verify(o.sha256(), StoredObject.Kind.FILE)).isFalse();
     Path dest = tmp.resolve("restored.txt");
     assertThatThrownBy(() -> store.materializeFile(o.sha256(), dest, false))
         .isInstanceOf(CorruptObjectException.class).hasMessageContaining(o.sha256());
     assertThat(dest).doesNotExist();
+    // The damaged bytes are quarantined, never served again, and good bytes can be stored anew.
+    assertThat(store.verify(o.sha256(), StoredObject.Kind.FILE)).isFalse();
+    assertThat(tmp.resolve("ws/quarantine")).isNotEmptyDirectory();
+    assertThat(store.putFile(file("again.txt", "genuine")).sha256()).isEqualTo(o.sha256());
+    assertThat(store.verify(o.sha256(), StoredObject.Kind.FILE)).isTrue();
   }
 
   @Test
