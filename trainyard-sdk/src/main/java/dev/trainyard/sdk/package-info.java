@@ -1,0 +1,2 @@
+/** The Trainyard SDK for step code: JDK only, so depending on it costs nothing. */
+package dev.trainyard.sdk;
