@@ -10,8 +10,11 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * One JDBC connection to the workspace's SQLite database: WAL journal (readers never wait for
- * writers), full fsync on commit (a recorded step is durable), immediate write transactions and a
- * busy timeout so that several {@code trainyard} processes can share a workspace. Methods are
+ * writers), immediate write transactions and a busy timeout so that several {@code trainyard}
+ * processes can share a workspace. Synchronous mode is NORMAL: in WAL mode a commit survives any
+ * crash of the process and the database stays consistent through a power cut, which may at worst
+ * forget the last commits (those steps then run again); output bytes are fsynced before the commit
+ * that records them, so nothing recorded ever points at missing data. Methods are
  * synchronized: the engine's threads share the connection, and SQLite has one writer anyway.
  */
 public final class Db implements AutoCloseable {
@@ -29,7 +32,7 @@ public final class Db implements AutoCloseable {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     SQLiteConfig cfg = new SQLiteConfig();
     cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     cfg.setBusyTimeout(30_000);
     cfg.enforceForeignKeys(true);
     cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  */
 public final class ObjectStore {
   private static final int BUFFER = 1 << 16;
+  private static final long SMALL = 1 << 20;
   private final Path objects;
   private final Path tmp;
   private final Path quarantine;
@@ -66,6 +67,11 @@ public final class ObjectStore {
 
   /** Stores a copy of {@code src}. */
   public StoredObject putFile(Path src) throws IOException {
+    if (Files.size(src) <= SMALL) {
+      // Small files (logs, manifests, configs) are hashed in memory first: when the object is
+      // already stored, nothing is written at all.
+      return putBytes(Files.readAllBytes(src));
+    }
     Path t = tmp.resolve(UUID.randomUUID() + ".part");
     MessageDigest md = Sha256.digest();
     long size;
