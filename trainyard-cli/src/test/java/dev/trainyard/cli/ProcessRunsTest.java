@@ -109,6 +109,38 @@ class ProcessRunsTest {
   }
 
   @Test
+  void ctrlCCancelsTheRunAndEndsItsSteps() throws Exception {
+    Path marker = dir.resolve("started");
+    Files.writeString(dir.resolve("c.yml"), """
+        type: pipeline
+        jobs:
+          long:
+            command: touch MARKER; sleep 120
+          after:
+            command: echo never
+            inputs:
+              i: ${{parent.jobs.long.outputs.o}}
+        """.replace("MARKER", marker.toString()).replace("sleep 120", "sleep 120\n    outputs:\n      o:"));
+    Process cli = start("run", "--workspace", "ws", "c.yml");
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!Files.exists(marker) && System.currentTimeMillis() < deadline && cli.isAlive()) {
+      Thread.sleep(100);
+    }
+    assertThat(marker).exists();
+    new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+    assertThat(cli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(cli.exitValue()).isNotZero();
+    try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+      RunRecord run = ws.runs().list(null, null, 1).get(0);
+      assertThat(run.status()).isEqualTo("canceled");
+      List<StepRunRecord> steps = ws.runs().steps(run.id());
+      assertThat(steps).extracting(StepRunRecord::status).containsExactly("canceled", "canceled");
+      long pid = ws.runs().attempts(steps.get(0).id()).get(0).pid();
+      assertThat(liveInGroup(pid)).as("the step's processes were ended").isZero();
+    }
+  }
+
+  @Test
   void twoRunsAtOnceOnOneWorkspaceBothComplete() throws Exception {
     StringBuilder yaml = new StringBuilder("type: pipeline\njobs:\n");
     for (int i = 0; i < 12; i++) {
