@@ -48,6 +48,23 @@ final class Progress implements RunListener {
     }
   }
 
+  private volatile long lastBatchLine;
+
+  @Override
+  public void batchProgress(String step, int done, int failed, int total, double itemsPerSecond, long etaMillis) {
+    long now = System.currentTimeMillis();
+    boolean last = done + failed == total;
+    if (!last && now - lastBatchLine < 1000) {
+      return;
+    }
+    lastBatchLine = now;
+    int width = 20;
+    int filled = total == 0 ? width : (int) ((long) (done + failed) * width / total);
+    say(String.format("  %-9s %s [%s%s] %d/%d mini-batches%s, %.1f items/s%s", "progress", step, "#".repeat(filled),
+        ".".repeat(width - filled), done, total, failed > 0 ? ", " + failed + " failed" : "", itemsPerSecond,
+        last ? "" : ", about " + seconds(etaMillis) + " left"));
+  }
+
   @Override
   public void note(String message) {
     say("note: " + message);

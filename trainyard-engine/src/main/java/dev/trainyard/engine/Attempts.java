@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,22 +51,7 @@ final class Attempts {
       }
       Path dir = Dirs.fresh(ws.workDir(run.runId, step.name()));
       Path cwd = dir.resolve("code");
-      if (code != null) {
-        ws.objects().materializeTree(code.sha256(), cwd);
-      } else {
-        Files.createDirectories(cwd);
-      }
-      Map<String, String> values = new HashMap<>(in.values);
-      for (var e : in.artifacts.entrySet()) {
-        Path p = dir.resolve("inputs").resolve(e.getKey());
-        if (e.getValue().kind() == StoredObject.Kind.TREE) {
-          ws.objects().materializeTree(e.getValue().sha256(), p);
-        } else {
-          ws.objects().materializeFile(e.getValue().sha256(), p, false);
-        }
-        Dirs.readOnly(p);
-        values.put(e.getKey(), p.toString());
-      }
+      Map<String, String> values = StepDir.prepare(ws, dir, code, in);
       Map<String, String> outPaths = new LinkedHashMap<>();
       for (var e : step.outputs().entrySet()) {
         Path p = dir.resolve("outputs").resolve(e.getKey());

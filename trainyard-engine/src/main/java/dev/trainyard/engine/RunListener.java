@@ -12,5 +12,8 @@ public interface RunListener {
 
   default void note(String message) {}
 
+  /** A parallel step's progress: mini-batches done and failed of the total, items per second, time left. */
+  default void batchProgress(String step, int done, int failed, int total, double itemsPerSecond, long etaMillis) {}
+
   RunListener NONE = new RunListener() {};
 }

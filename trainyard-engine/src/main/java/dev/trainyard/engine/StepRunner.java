@@ -41,25 +41,36 @@ final class StepRunner {
   StepOutcome run(PlannedStep step, StepRunRecord rec, Map<String, Map<String, StoredObject>> upstream)
       throws IOException, SQLException, InterruptedException {
     long t0 = System.currentTimeMillis();
-    if (!(step.component() instanceof Component.Command cmd)) {
-      String why = step.kind() + " steps cannot run locally yet";
-      ws.runs().endStep(rec.id(), "failed", why);
-      return new StepOutcome(step.name(), rec.id(), "failed", false, 0, Map.of(), Map.of(), why);
+    Component.Parallel par = step.component() instanceof Component.Parallel p ? p : null;
+    Component.Command cmd = step.component() instanceof Component.Command c ? c : null;
+    String unsupported = cmd == null && par == null ? step.kind() + " steps cannot run locally yet"
+        : par != null && "java".equals(par.task().type()) ? "parallel tasks of type java cannot run yet; use"
+            + " type run_function with an entry_script" : null;
+    if (unsupported != null) {
+      ws.runs().endStep(rec.id(), "failed", unsupported);
+      return new StepOutcome(step.name(), rec.id(), "failed", false, 0, Map.of(), Map.of(), unsupported);
     }
     Inputs in = inputs(step, upstream);
     if (in.error != null) {
       ws.runs().endStep(rec.id(), "failed", in.error);
       return new StepOutcome(step.name(), rec.id(), "failed", false, 0, Map.of(), Map.of(), in.error);
     }
-    StoredObject code = cmd.code() instanceof Reference.LocalPath lp ? run.snapshots.snapshot(lp.path()) : null;
+    Reference codeRef = cmd != null ? cmd.code() : par.task().code();
+    StoredObject code = codeRef instanceof Reference.LocalPath lp ? run.snapshots.snapshot(lp.path()) : null;
     long seed = Seeds.forStep(run.options.seed(), step.name());
-    CacheKey key = StepKeys.of(step, cmd, code, in, seed);
+    CacheKey key = cmd != null ? StepKeys.of(step, cmd, code, in, seed) : StepKeys.of(step, par, code, in, seed);
+    if (par != null && rec.cacheKey() != null && !rec.cacheKey().equals(key.key())) {
+      ws.batches().clear(rec.id()); // inputs or code changed since: earlier mini-batches no longer apply
+    }
     ws.runs().startStep(rec.id(), rec.version(), key.key(), key.partsJson(), seed);
     if (step.deterministic() && !run.options.forceRerun() && !run.pipelineForceRerun) {
       StepOutcome reused = tryReuse(step, rec, key, in, t0);
       if (reused != null) {
         return reused;
       }
+    }
+    if (par != null) {
+      return new ParallelRunner(ws, executor, run, listener).run(step, par, rec, in, code, seed, t0);
     }
     return new Attempts(ws, executor, run, listener).execute(step, cmd, rec, code, in, seed, t0);
   }

@@ -19,7 +19,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Db implements AutoCloseable {
   /** The newest migration this build knows; see {@code db/migration/sqlite}. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private final Connection conn;
 

@@ -18,6 +18,7 @@ public final class Workspace implements AutoCloseable {
   private final ObjectStore objects;
   private final RunStore runs;
   private final ResultStore results;
+  private final BatchStore batches;
 
   private Workspace(Path root, Db db, ObjectStore objects) {
     this.root = root;
@@ -25,6 +26,7 @@ public final class Workspace implements AutoCloseable {
     this.objects = objects;
     this.runs = new RunStore(db);
     this.results = new ResultStore(db);
+    this.batches = new BatchStore(db);
   }
 
   /** Opens the workspace in {@code root}, creating it on first use. */
@@ -54,6 +56,10 @@ public final class Workspace implements AutoCloseable {
 
   public ResultStore results() {
     return results;
+  }
+
+  public BatchStore batches() {
+    return batches;
   }
 
   /** Where a step run's working folder goes. */

@@ -1,0 +1,40 @@
+package dev.trainyard.engine;
+
+import dev.trainyard.store.StoredObject;
+import dev.trainyard.store.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A step's working folder: {@code code/} (its code snapshot, the command's working directory) and
+ * {@code inputs/NAME} (private, read-only copies of its inputs, verified against their hashes).
+ */
+final class StepDir {
+  private StepDir() {}
+
+  /** Fills {@code dir} and returns each input's value for commands: a path, or a parameter's text. */
+  static Map<String, String> prepare(Workspace ws, Path dir, StoredObject code, StepRunner.Inputs in)
+      throws IOException {
+    Path cwd = dir.resolve("code");
+    if (code != null) {
+      ws.objects().materializeTree(code.sha256(), cwd);
+    } else {
+      Files.createDirectories(cwd);
+    }
+    Map<String, String> values = new HashMap<>(in.values);
+    for (var e : in.artifacts.entrySet()) {
+      Path p = dir.resolve("inputs").resolve(e.getKey());
+      if (e.getValue().kind() == StoredObject.Kind.TREE) {
+        ws.objects().materializeTree(e.getValue().sha256(), p);
+      } else {
+        ws.objects().materializeFile(e.getValue().sha256(), p, false);
+      }
+      Dirs.readOnly(p);
+      values.put(e.getKey(), p.toString());
+    }
+    return values;
+  }
+}
