@@ -109,6 +109,71 @@ class ProcessRunsTest {
   }
 
   @Test
+  void killedParallelStepResumesFromTheMiniBatchesNotYetDone() throws Exception {
+    Path marker = dir.resolve("stuck");
+    Path flag = dir.resolve("may-finish");
+    Path completions = dir.resolve("completions.txt");
+    Files.createDirectories(dir.resolve("data"));
+    for (int i = 0; i < 8; i++) {
+      Files.writeString(dir.resolve("data/f" + i), "item " + i + "\n");
+    }
+    Files.createDirectories(dir.resolve("src"));
+    Files.writeString(dir.resolve("src/work.sh"), """
+        out="$1"; shift
+        if [ "$TRAINYARD_MINI_BATCH_INDEX" -ge 3 ] && [ ! -e FLAG ]; then touch MARKER; sleep 120; fi
+        for f in "$@"; do tr a-z A-Z < "$f" > "$out/$(basename "$f")"; done
+        echo "$TRAINYARD_MINI_BATCH_INDEX" >> COMPLETIONS
+        """.replace("FLAG", flag.toString()).replace("MARKER", marker.toString())
+        .replace("COMPLETIONS", completions.toString()));
+    Files.writeString(dir.resolve("par.yml"), """
+        type: pipeline
+        jobs:
+          upper:
+            type: parallel
+            inputs:
+              data:
+                type: uri_folder
+                path: ./data
+            outputs:
+              out:
+            input_data: ${{inputs.data}}
+            mini_batch_size: 1
+            task:
+              code: ./src
+              entry_script: work.sh
+              program_arguments: ${{outputs.out}}
+        """);
+    Process cli = start("run", "--workspace", "ws", "par.yml");
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!Files.exists(marker) && System.currentTimeMillis() < deadline && cli.isAlive()) {
+      Thread.sleep(100);
+    }
+    assertThat(marker).exists();
+    cli.destroyForcibly();
+    assertThat(cli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readAllLines(completions)).containsExactly("0", "1", "2");
+    Path pidFile;
+    try (var found = Files.find(dir.resolve("ws/work"), 6, (p, a) -> p.endsWith("batches/3/pid"))) {
+      pidFile = found.findFirst().orElseThrow();
+    }
+    long stuckPid = Long.parseLong(Files.readString(pidFile).strip());
+    assertThat(liveInGroup(stuckPid)).as("the killed CLI left mini-batch 3 running").isPositive();
+    Files.writeString(flag, "");
+    String ws = dir.resolve("ws").toString();
+    CliRunner.Outcome resumed = CliRunner.run("resume", "--workspace", ws, "latest");
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).contains("3 of 8 mini-batches were done before");
+    assertThat(liveInGroup(stuckPid)).as("resume ended the leftover mini-batch").isZero();
+    assertThat(Files.readAllLines(completions)).as("no mini-batch completed twice")
+        .containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5", "6", "7");
+    CliRunner.Outcome clean = CliRunner.run("run", "--json", "--force-rerun", "--workspace",
+        dir.resolve("ws2").toString(), dir.resolve("par.yml").toString());
+    CliRunner.Outcome first = CliRunner.run("runs", "show", "--json", "--workspace", ws, "latest");
+    String cleanSha = clean.out().replaceAll("(?s).*\"sha256\" : \"([0-9a-f]{64})\".*", "$1");
+    assertThat(first.out()).contains("\"out\" : \"" + cleanSha + "\"");
+  }
+
+  @Test
   void ctrlCCancelsTheRunAndEndsItsSteps() throws Exception {
     Path marker = dir.resolve("started");
     Files.writeString(dir.resolve("c.yml"), """
