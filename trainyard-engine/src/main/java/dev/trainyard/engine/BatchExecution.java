@@ -65,6 +65,7 @@ final class BatchExecution {
       env.put("TRAINYARD_ROWS", rows.toString());
       env.put("TRAINYARD_ATTEMPT", Integer.toString(attempt));
       env.put("TRAINYARD_LOGGING_LEVEL", par.loggingLevel());
+      outPaths.forEach((name, path) -> env.put("TRAINYARD_OUTPUT_" + name.toUpperCase(java.util.Locale.ROOT), path));
       Path log = bdir.resolve("log.txt");
       StepExecutor.Result result = executor.run(new StepExecutor.Task(run.runId, step.name() + "#" + batch.index(),
           attempt, cmd.toString(), dir.resolve("code"), env, par.retryTimeoutSeconds(), log), new StepExecutor.Sink() {
