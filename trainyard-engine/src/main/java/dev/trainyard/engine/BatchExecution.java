@@ -36,8 +36,8 @@ final class BatchExecution {
   }
 
   BatchRecord run(PlannedStep step, Component.Parallel par, StepRunRecord rec, Path dir, Map<String, String> values,
-      MiniBatches.Batch batch, long seed, Progress progress, List<MetricRecord> metrics, Map<String, String> params)
-      throws IOException, SQLException, InterruptedException {
+      MiniBatches.Batch batch, long seed, Progress progress, List<MetricRecord> metrics, Map<String, String> params,
+      JavaWorkers workers) throws IOException, SQLException, InterruptedException {
     int max = 1 + par.maxRetries();
     String error = null;
     String logSha = null;
@@ -50,40 +50,46 @@ final class BatchExecution {
       Path itemsFile = bdir.resolve("items.txt");
       Files.write(itemsFile, batch.files().stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
       Path rows = bdir.resolve("rows.txt");
-      StringBuilder cmd = new StringBuilder(entryCommand(par.task().entryScript()));
-      if (par.task().programArguments() != null) {
-        cmd.append(' ').append(new CommandRenderer(values, outPaths, run.runId, run.datastore)
-            .render(par.task().programArguments()));
-      }
-      batch.files().forEach(f -> cmd.append(' ').append(ShellQuote.quote(f.toString())));
-      Map<String, String> env = new LinkedHashMap<>(step.environmentVariables());
-      env.put("TRAINYARD_RUN_ID", run.runId);
-      env.put("TRAINYARD_STEP", step.name());
-      env.put("TRAINYARD_SEED", Long.toString(seed));
-      env.put("TRAINYARD_MINI_BATCH", itemsFile.toString());
-      env.put("TRAINYARD_MINI_BATCH_INDEX", Integer.toString(batch.index()));
-      env.put("TRAINYARD_ROWS", rows.toString());
-      env.put("TRAINYARD_ATTEMPT", Integer.toString(attempt));
-      env.put("TRAINYARD_LOGGING_LEVEL", par.loggingLevel());
-      outPaths.forEach((name, path) -> env.put("TRAINYARD_OUTPUT_" + name.toUpperCase(java.util.Locale.ROOT), path));
+      String args = par.task().programArguments() == null ? ""
+          : new CommandRenderer(values, outPaths, run.runId, run.datastore).render(par.task().programArguments());
       Path log = bdir.resolve("log.txt");
-      StepExecutor.Result result = executor.run(new StepExecutor.Task(run.runId, step.name() + "#" + batch.index(),
-          attempt, cmd.toString(), dir.resolve("code"), env, par.retryTimeoutSeconds(), log), new StepExecutor.Sink() {
-            @Override
-            public void started(long pid) {
-              try {
-                // Recorded so a resume after this process is killed can end the mini-batch's processes.
-                Files.writeString(bdir.resolve("pid"), Long.toString(pid));
-              } catch (IOException e) {
-                listener.note("could not record the pid of mini-batch " + batch.index() + ": " + e.getMessage());
+      StepExecutor.Result result;
+      if (workers != null) {
+        result = runOnWorker(workers, par, batch, bdir, args, outPaths, itemsFile, rows, seed, log, metrics, params);
+      } else {
+        StringBuilder cmd = new StringBuilder(entryCommand(par.task().entryScript()));
+        if (!args.isEmpty()) {
+          cmd.append(' ').append(args);
+        }
+        batch.files().forEach(f -> cmd.append(' ').append(ShellQuote.quote(f.toString())));
+        Map<String, String> env = new LinkedHashMap<>(step.environmentVariables());
+        env.put("TRAINYARD_RUN_ID", run.runId);
+        env.put("TRAINYARD_STEP", step.name());
+        env.put("TRAINYARD_SEED", Long.toString(seed));
+        env.put("TRAINYARD_MINI_BATCH", itemsFile.toString());
+        env.put("TRAINYARD_MINI_BATCH_INDEX", Integer.toString(batch.index()));
+        env.put("TRAINYARD_ROWS", rows.toString());
+        env.put("TRAINYARD_ATTEMPT", Integer.toString(attempt));
+        env.put("TRAINYARD_LOGGING_LEVEL", par.loggingLevel());
+        outPaths.forEach((name, path) -> env.put("TRAINYARD_OUTPUT_" + name.toUpperCase(java.util.Locale.ROOT), path));
+        result = executor.run(new StepExecutor.Task(run.runId, step.name() + "#" + batch.index(), attempt,
+            cmd.toString(), dir.resolve("code"), env, par.retryTimeoutSeconds(), log), new StepExecutor.Sink() {
+              @Override
+              public void started(long pid) {
+                try {
+                  // Recorded so a resume after this process is killed can end the mini-batch's processes.
+                  Files.writeString(bdir.resolve("pid"), Long.toString(pid));
+                } catch (IOException e) {
+                  listener.note("could not record the pid of mini-batch " + batch.index() + ": " + e.getMessage());
+                }
               }
-            }
 
-            @Override
-            public void line(String line) {
-              StepMetrics.collect(line, metrics, params);
-            }
-          });
+              @Override
+              public void line(String line) {
+                StepMetrics.collect(line, metrics, params);
+              }
+            });
+      }
       logSha = Files.exists(log) ? ws.objects().putFile(log).sha256() : null;
       if (result.canceled()) {
         return new BatchRecord(rec.id(), batch.index(), "failed", batch.files().size(), attempt, null, null, logSha,
@@ -102,8 +108,8 @@ final class BatchExecution {
         progress.finished(batch.files().size(), false);
         return ok;
       }
-      error = (result.timedOut() ? "timed out after " + par.retryTimeoutSeconds() + " s" : "exit code "
-          + result.exitCode()) + lastLine(log) + " (files: " + names(batch) + ")";
+      error = (workerError != null ? workerError : result.timedOut() ? "timed out after " + par.retryTimeoutSeconds()
+          + " s" : "exit code " + result.exitCode() + lastLine(log)) + " (files: " + names(batch) + ")";
       if (attempt < max) {
         listener.note("step " + step.name() + ": mini-batch " + batch.index() + " failed (" + error + "); retrying");
       }
@@ -113,6 +119,69 @@ final class BatchExecution {
     ws.batches().record(failed);
     progress.finished(batch.files().size(), true);
     return failed;
+  }
+
+  private String workerError;
+
+  /** Runs the mini-batch on a worker JVM: INIT once per worker, then RUN. */
+  private StepExecutor.Result runOnWorker(JavaWorkers workers, Component.Parallel par, MiniBatches.Batch batch,
+      Path bdir, String args, Map<String, String> outPaths, Path itemsFile, Path rows, long seed, Path log,
+      List<MetricRecord> metrics, Map<String, String> params) throws IOException, InterruptedException {
+    workerError = null;
+    Path argsFile = Files.write(bdir.resolve("args.txt"), ShellWords.split(args), StandardCharsets.UTF_8);
+    Path outputsFile = Files.write(bdir.resolve("outputs.txt"),
+        outPaths.entrySet().stream().map(e -> e.getKey() + "\t" + e.getValue()).toList(), StandardCharsets.UTF_8);
+    JavaWorkers.Worker w = workers.take();
+    String err;
+    try (java.io.Writer logw = new java.io.Writer() {
+          private final java.io.Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+          private final StringBuilder line = new StringBuilder();
+
+          @Override
+          public void write(char[] cbuf, int off, int len) throws IOException {
+            file.write(cbuf, off, len);
+            for (int i = off; i < off + len; i++) {
+              if (cbuf[i] == '\n') {
+                StepMetrics.collect(line.toString(), metrics, params);
+                line.setLength(0);
+              } else {
+                line.append(cbuf[i]);
+              }
+            }
+          }
+
+          @Override
+          public void flush() throws IOException {
+            file.flush();
+          }
+
+          @Override
+          public void close() throws IOException {
+            file.close();
+          }
+        }) {
+      err = null;
+      if (!w.initialized) {
+        err = w.call("INIT\t" + par.task().entryScript() + "\t" + argsFile + "\t" + seed, null, logw);
+        if (err != null) {
+          err = "init failed: " + err;
+        } else {
+          w.initialized = true;
+        }
+      }
+      if (err == null) {
+        err = w.call("RUN\t" + batch.index() + "\t" + argsFile + "\t" + itemsFile + "\t" + outputsFile + "\t" + rows,
+            par.retryTimeoutSeconds(), logw);
+      }
+    }
+    boolean broken = err != null && (err.startsWith("timed out") || err.startsWith("worker exited")
+        || err.startsWith("init failed"));
+    workers.give(w, !broken);
+    if (executor instanceof LocalExecutor le && le.isCanceled()) {
+      return new StepExecutor.Result(-1, false, true);
+    }
+    workerError = err;
+    return new StepExecutor.Result(err == null ? 0 : 1, err != null && err.startsWith("timed out"), false);
   }
 
   /** How the entry is started: by its interpreter for scripts, directly otherwise. */

@@ -40,6 +40,7 @@ final class Leftovers {
 
   static void end(Workspace ws, StepRunRecord step) throws SQLException {
     endMiniBatches(ws.workDir(step.runId(), step.name()).resolve("batches"));
+    endMiniBatches(ws.workDir(step.runId(), step.name()).resolve("workers"));
     for (AttemptRecord a : ws.runs().attempts(step.id())) {
       if (!a.status().equals("running") || a.pid() == null) {
         continue;

@@ -69,6 +69,30 @@ public final class LocalExecutor implements StepExecutor {
     }
   }
 
+  /**
+   * Starts a long-lived helper process (a parallel step's worker JVM) in its own process group,
+   * ended with the rest by {@link #cancelAll}. Its stdout and stderr are merged.
+   */
+  public Process spawn(java.util.List<String> command, java.nio.file.Path cwd, java.util.Map<String, String> env)
+      throws IOException {
+    java.util.List<String> cmd = new java.util.ArrayList<>();
+    cmd.add("setsid");
+    cmd.addAll(command);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    running.add(p);
+    p.onExit().thenRun(() -> running.remove(p));
+    if (canceled) {
+      killGroup(p);
+    }
+    return p;
+  }
+
+  public boolean isCanceled() {
+    return canceled;
+  }
+
   @Override
   public void cancelAll() {
     canceled = true;

@@ -34,13 +34,13 @@ final class ParallelRunner {
   private final Workspace ws;
   private final RunContext run;
   private final RunListener listener;
-  private final BatchExecution batches;
+  private final StepExecutor executor;
 
   ParallelRunner(Workspace ws, StepExecutor executor, RunContext run, RunListener listener) {
     this.ws = ws;
     this.run = run;
     this.listener = listener;
-    this.batches = new BatchExecution(ws, executor, run, listener);
+    this.executor = executor;
   }
 
   StepOutcome run(PlannedStep step, Component.Parallel par, StepRunRecord rec, StepRunner.Inputs in,
@@ -69,12 +69,24 @@ final class ParallelRunner {
     }
     long attemptId = ws.runs().startAttempt(rec.id(), ws.runs().attempts(rec.id()).size() + 1);
     listener.stepStarted(step.name(), 1);
-    int workers = Math.max(1, step.resources().instanceCount() == null ? 1 : step.resources().instanceCount())
-        * par.maxConcurrencyPerInstance();
+    JavaWorkers workers = null;
+    if ("java".equals(par.task().type())) {
+      if (!(executor instanceof LocalExecutor local)) {
+        return fail(step, rec, t0, "java parallel tasks need the local executor");
+      }
+      Path cwd = dir.resolve("code");
+      List<String> cp = List.of(JavaWorkers.sdkLocation(), cwd.toString(), cwd.resolve("*").toString(),
+          cwd.resolve("lib").resolve("*").toString());
+      Map<String, String> env = new LinkedHashMap<>(step.environmentVariables());
+      env.put("TRAINYARD_RUN_ID", run.runId);
+      env.put("TRAINYARD_STEP", step.name());
+      env.put("TRAINYARD_SEED", Long.toString(seed));
+      workers = new JavaWorkers(local, dir, cp, env, workers(step, par));
+    }
     BatchExecution.Progress progress = new BatchExecution.Progress(step.name(), all.size(), done.size(), listener);
     List<MetricRecord> metrics = Collections.synchronizedList(new ArrayList<>());
     Map<String, String> params = Collections.synchronizedMap(new LinkedHashMap<>());
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(workers(step, par), r -> {
       Thread t = new Thread(r, "mini-batch");
       t.setDaemon(true);
       return t;
@@ -84,7 +96,9 @@ final class ParallelRunner {
       List<Future<BatchRecord>> futures = new ArrayList<>();
       for (MiniBatches.Batch b : all) {
         if (!done.containsKey(b.index())) {
-          futures.add(pool.submit(() -> batches.run(step, par, rec, dir, values, b, seed, progress, metrics, params)));
+          JavaWorkers jw = workers;
+          futures.add(pool.submit(() -> new BatchExecution(ws, executor, run, listener)
+              .run(step, par, rec, dir, values, b, seed, progress, metrics, params, jw)));
         }
       }
       for (Future<BatchRecord> f : futures) {
@@ -95,6 +109,9 @@ final class ParallelRunner {
       throw new IOException("mini-batch runner failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
+      if (workers != null) {
+        workers.close();
+      }
     }
     List<BatchRecord> failed = results.values().stream().filter(b -> !b.succeeded()).toList();
     if (failed.stream().anyMatch(b -> "canceled".equals(b.error()))) {
@@ -128,6 +145,11 @@ final class ParallelRunner {
     Dirs.delete(dir);
     return new StepOutcome(step.name(), rec.id(), "completed", false, System.currentTimeMillis() - t0, outputs,
         StepMetrics.last(metrics), null);
+  }
+
+  private static int workers(PlannedStep step, Component.Parallel par) {
+    int instances = step.resources().instanceCount() == null ? 1 : step.resources().instanceCount();
+    return Math.max(1, instances) * par.maxConcurrencyPerInstance();
   }
 
   private StepOutcome fail(PlannedStep step, StepRunRecord rec, long t0, String why) throws SQLException {

@@ -43,9 +43,7 @@ final class StepRunner {
     long t0 = System.currentTimeMillis();
     Component.Parallel par = step.component() instanceof Component.Parallel p ? p : null;
     Component.Command cmd = step.component() instanceof Component.Command c ? c : null;
-    String unsupported = cmd == null && par == null ? step.kind() + " steps cannot run locally yet"
-        : par != null && "java".equals(par.task().type()) ? "parallel tasks of type java cannot run yet; use"
-            + " type run_function with an entry_script" : null;
+    String unsupported = cmd == null && par == null ? step.kind() + " steps cannot run locally yet" : null;
     if (unsupported != null) {
       ws.runs().endStep(rec.id(), "failed", unsupported);
       return new StepOutcome(step.name(), rec.id(), "failed", false, 0, Map.of(), Map.of(), unsupported);
