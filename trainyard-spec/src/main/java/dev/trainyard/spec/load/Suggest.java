@@ -34,7 +34,7 @@ public final class Suggest {
       return h;
     }
     if (candidates.isEmpty()) {
-      return "there are no " + what;
+      return what + ": none"; // same shape as the list below: "its inputs: a, b"
     }
     if (candidates.size() <= 12) {
       return what + ": " + String.join(", ", candidates);

@@ -165,6 +165,8 @@ class BrokenCorpusTest {
         broken("create-job-missing.yml", "schedule", at(6, 13, "create_job",
             "job file './missing-pipeline.yml' does not exist (resolved to src/test/resources/broken/missing-pipeline.yml)",
             paths + "create-job-missing.yml")),
+        broken("schedule-inline-bad.yml", "schedule", at(12, 21, "create_job.jobs.tock.command",
+            "'${{inputs.nope}}' names no input of step 'tock'", "its inputs: none")),
         broken("bad-cron.yml", "schedule", at(4, 15, "trigger.expression",
             "a cron trigger needs a five-field 'expression'", "for example \"0 2 * * *\"")),
         // kinds Trainyard knows but does not run, and unknown ones
