@@ -167,6 +167,8 @@ class BrokenCorpusTest {
             paths + "create-job-missing.yml")),
         broken("schedule-inline-bad.yml", "schedule", at(12, 21, "create_job.jobs.tock.command",
             "'${{inputs.nope}}' names no input of step 'tock'", "its inputs: none")),
+        broken("schedule-overlay-unknown-input.yml", "schedule", at(10, 14, "create_job.inputs.greting",
+            "the job has no input 'greting'", "did you mean 'greeting'?")),
         broken("bad-cron.yml", "schedule", at(4, 15, "trigger.expression",
             "a cron trigger needs a five-field 'expression'", "for example \"0 2 * * *\"")),
         // kinds Trainyard knows but does not run, and unknown ones
