@@ -24,6 +24,10 @@ final class InputResolver {
 
   private final Path baseDir;
 
+  /** Said wherever a sweep's {@code ${{search_space.X}}} turns up outside a sweep job. */
+  static final String SEARCH_SPACE_MESSAGE = "'%s' is a sweep parameter; sweep jobs are recognised but not"
+      + " supported yet";
+
   /** {@code source} is the pipeline's file: a path that reaches an asset input as a value is relative to it. */
   InputResolver(Registry registry, Diagnostics out, Path source) {
     this.registry = registry;
@@ -215,6 +219,15 @@ final class InputResolver {
       }
       case PARENT_OUTPUTS -> {
         out.error(at, path, "'" + b + "' is a pipeline output; it can fill a step output, not an input", null);
+        return null;
+      }
+      case SEARCH_SPACE -> {
+        out.error(at, path, SEARCH_SPACE_MESSAGE.formatted(b), null);
+        return null;
+      }
+      case PARENT_JOB_INPUTS -> {
+        out.error(at, path, "'" + b + "': a step cannot bind another step's input",
+            "bind the pipeline input that step uses, ${{parent.inputs.NAME}}");
         return null;
       }
       default -> {

@@ -121,6 +121,7 @@ final class TemplateChecker {
           }
         }
         case RUN_NAME, DEFAULT_DATASTORE -> { }
+        case SEARCH_SPACE -> out.error(at, path, InputResolver.SEARCH_SPACE_MESSAGE.formatted(b), null);
         default -> out.error(at, path, "'" + b + "' cannot be used in a command; bind it in the step's inputs and"
             + " use ${{inputs.NAME}}", null);
       }
