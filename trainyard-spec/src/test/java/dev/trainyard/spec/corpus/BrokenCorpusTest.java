@@ -230,6 +230,12 @@ class BrokenCorpusTest {
         broken("tabs.yml", null, at(3, 1, "", "not valid YAML: found character '\\t(TAB)' that cannot start any token",
             null)),
         broken("invalid-yaml.yml", null, at(6, 1, "", "not valid YAML: found unexpected end of stream", null)),
+        broken("comment-only.yml", null, at(1, 1, "", "file is empty", null)),
+        broken("two-documents.yml", null, at(3, 1, "", "file holds more than one YAML document",
+            "keep one pipeline or component per file")),
+        broken("not-utf8.yml", null, at(4, 19, "", "file is not UTF-8: byte 0xFF at offset 44", "save the file as UTF-8")),
+        broken("crlf-unknown-input.yml", "pipeline job", at(4, 19, "jobs.a.command",
+            "'${{inputs.y}}' names no input of step 'a'", "did you mean 'x'?")),
         broken("empty.yml", null, at(1, 1, "", "file is empty", null)),
         broken("top-level-list.yml", null, at(1, 1, "", "expected a mapping at the top of the file, found a list",
             null)));
