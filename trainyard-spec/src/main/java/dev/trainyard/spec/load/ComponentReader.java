@@ -89,7 +89,8 @@ final class ComponentReader {
       MapReader rr = ctx.reader(retry, r.child("retry_settings"), KnownKeys.RETRY, "retry_settings");
       Long mr = rr.integer("max_retries");
       if (mr != null && mr < 0) {
-        ctx.out.error(rr.at("max_retries"), rr.child("max_retries"), "max_retries must not be negative, found " + mr, null);
+        ctx.out.error(rr.at("max_retries"), rr.child("max_retries"), "max_retries must not be negative, found " + mr,
+            null);
       }
       maxRetries = mr == null ? maxRetries : (int) Math.max(0, Math.min(mr, 1000));
       retryTimeout = rr.integer("timeout");
@@ -223,8 +224,8 @@ final class ComponentReader {
       MapReader rr = ctx.reader(res, r.child("resources"), KnownKeys.RESOURCES, "resources");
       Long c = rr.integer("instance_count");
       if (c != null && (c < 1 || c > 10_000)) {
-        ctx.out.error(rr.at("instance_count"), rr.child("instance_count"), "instance_count must be between 1 and 10000, found " + c,
-            null);
+        ctx.out.error(rr.at("instance_count"), rr.child("instance_count"),
+            "instance_count must be between 1 and 10000, found " + c, null);
       } else if (c != null) {
         count = c.intValue();
       }

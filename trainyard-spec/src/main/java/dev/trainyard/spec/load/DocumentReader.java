@@ -91,7 +91,8 @@ final class DocumentReader {
         if (io.isPresent() && io.get().isAsset()) {
           return asset(m, io.get());
         }
-        ctx.out.error(probe.at("type"), probe.child("type"), "unknown type '" + type + "'", Suggest.hintOrList(type, TYPES, "types"));
+        ctx.out.error(probe.at("type"), probe.child("type"), "unknown type '" + type + "'",
+            Suggest.hintOrList(type, TYPES, "types"));
         return null;
     }
   }

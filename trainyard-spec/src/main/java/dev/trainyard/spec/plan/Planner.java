@@ -138,14 +138,16 @@ public final class Planner {
     Set<String> unfilled = new LinkedHashSet<>();
     if (step.component() instanceof Component.Pipeline pc) {
       // Outputs of a nested pipeline come from the inner steps promoted to its outputs.
-      Scope inner = new Planner(registry, step.component().source()).new Scope(qualified + ".", Map.of(), pc.inputs(), pc.outputs(), null, pc.jobs());
+      Scope inner = new Planner(registry, step.component().source())
+          .new Scope(qualified + ".", Map.of(), pc.inputs(), pc.outputs(), null, pc.jobs());
       outs.putAll(inner.promotions);
       pc.outputs().keySet().stream().filter(o -> !outs.containsKey(o)).forEach(unfilled::add);
     } else {
       step.component().outputs().forEach((o, spec) -> outs.put(o, new ResolvedInput.StepOutput(qualified, o, spec.type())));
       step.outputs().forEach((o, spec) -> outs.putIfAbsent(o, new ResolvedInput.StepOutput(qualified, o, spec.type())));
       if (artifactsBound) {
-        outs.putIfAbsent(Implicit.ARTIFACTS, new ResolvedInput.StepOutput(qualified, Implicit.ARTIFACTS, IoType.URI_FOLDER));
+        outs.putIfAbsent(Implicit.ARTIFACTS,
+            new ResolvedInput.StepOutput(qualified, Implicit.ARTIFACTS, IoType.URI_FOLDER));
       }
     }
     return new Handle(qualified, outs, unfilled);
