@@ -43,7 +43,9 @@ final class InputResolver {
       return new ResolvedInput.Asset(spec.path(), spec.type(), spec.mode());
     }
     if (spec.defaultValue() != null) {
-      TypeCheck.literal(spec.defaultValue(), spec, spec.at(), path, out);
+      if (!TypeCheck.literal(spec.defaultValue(), spec, spec.at(), path, out)) {
+        return new ResolvedInput.Unbound(spec.name(), spec.type()); // reported once, here
+      }
       return new ResolvedInput.Value(spec.defaultValue(), spec.type());
     }
     return new ResolvedInput.Absent(spec.type());
@@ -78,7 +80,11 @@ final class InputResolver {
         }
       }
       if (decl != null && decl.type() != null && decl.typeDeclared()) {
-        TypeCheck.flow(r, decl, value.at(), path, out);
+        if (!TypeCheck.flow(r, decl, value.at(), path, out)) {
+          // Reported here, where the bad value is written; passing it on into a nested pipeline
+          // would report it again in component files that are not at fault.
+          r = new ResolvedInput.Unbound(name, decl.type());
+        }
       }
       result.put(name, r);
     });

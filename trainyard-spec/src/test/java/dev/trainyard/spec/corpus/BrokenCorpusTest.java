@@ -105,6 +105,11 @@ class BrokenCorpusTest {
             "input 'count' is 0, below its min 1", null)),
         broken("above-max.yml", "pipeline job", at(9, 14, "jobs.use.inputs.count",
             "input 'count' is 11, above its max 10", null)),
+        // a bad value is reported once, where it is written, not again in the components it reaches
+        broken("nested-type-mismatch.yml", "pipeline job", at(10, 15, "jobs.outer.inputs.epochs",
+            "type mismatch: input 'epochs' is an integer but is given the string 'many'", null)),
+        broken("pipeline-input-out-of-range.yml", "pipeline job", at(5, 14, "inputs.batch",
+            "input 'batch' is 99, above its max 10", null)),
         broken("component-no-such-input.yml", "pipeline job", at(10, 14, "jobs.use.inputs.levle",
             "component typed:1 has no input 'levle'", "did you mean 'level'?")),
         broken("component-no-such-output.yml", "pipeline job", at(11, 7, "jobs.use.outputs.results",
