@@ -27,6 +27,11 @@ import java.util.Set;
  * with a "did you mean"), checks types and required inputs, flattens nested pipeline components,
  * and orders the steps, rejecting cycles. Never throws for bad input; findings go to the plan's
  * diagnostics.
+ *
+ * <p>A finding is placed in the file where the offending text is written, with a YAML path in that
+ * file: a step of a nested pipeline component is {@code jobs.NAME} in the component's file, while
+ * its plan name is dotted ({@code outer.inner.NAME}). A bad value is reported once, where it is
+ * written, and not again in the components it would flow into.
  */
 public final class Planner {
   private final Registry registry;
