@@ -56,7 +56,7 @@ final class InputResolver {
     Map<String, ResolvedInput> result = new LinkedHashMap<>();
     boolean inline = step.componentRef() == null;
     step.inputs().forEach((name, value) -> {
-      String path = sc.path() + ".inputs." + name;
+      String path = Planner.child(sc.path(), "inputs." + name);
       PortSpec decl = declared.get(name);
       if (decl == null && !inline) {
         out.error(value.at(), path, "component " + step.component().meta().id() + " has no input '" + name + "'",
@@ -98,7 +98,7 @@ final class InputResolver {
       } else if (decl.optional() || inline) {
         result.put(name, new ResolvedInput.Absent(decl.type()));
       } else {
-        out.error(step.at(), sc.path() + ".inputs." + name, "missing required input '" + name + "' of component "
+        out.error(step.at(), Planner.child(sc.path(), "inputs." + name), "missing required input '" + name + "' of component "
             + step.component().meta().id() + " (" + decl.type() + ")", "give it in the step's inputs");
       }
     });

@@ -40,6 +40,7 @@ public final class Planner {
   private final Set<String> notes = new LinkedHashSet<>();
   private final Map<String, String> promotedOutputs = new LinkedHashMap<>();
   private final InputResolver resolver;
+  private boolean standalone;
 
   private Planner(Registry registry, java.nio.file.Path source) {
     this.registry = registry;
@@ -62,6 +63,7 @@ public final class Planner {
   }
 
   private Plan run(PipelineJob job, Map<String, String> overrides, boolean unboundInputs) {
+    standalone = job.fromCommandJob();
     Map<String, ResolvedInput> inputs = new LinkedHashMap<>();
     job.inputs().forEach((name, spec) -> inputs.put(name, unboundInputs && !spec.hasValue()
         ? new ResolvedInput.Unbound(name, spec.type()) : resolver.pipelineInput(spec, "inputs." + name)));
@@ -163,7 +165,8 @@ public final class Planner {
       String qualified = scope.prefix + step.name();
       // Diagnostics name the file the step is written in (a component's file for nested steps),
       // so the path is the step's YAML path in that file; the dotted name is for plans and logs.
-      String path = "jobs." + step.name();
+      // A standalone command, parallel or Spark job is its one step: its keys sit at the top.
+      String path = standalone && scope.prefix.isEmpty() ? "" : "jobs." + step.name();
       if (!step.kind().isSupported()) {
         out.error(step.at(), path, step.kind() == StepKind.AUTOML
             ? "automl steps are an Azure-only feature that Trainyard does not run"
@@ -181,7 +184,7 @@ public final class Planner {
         checkPipelineOutputs(step, pc, inner, path);
         continue;
       }
-      new TemplateChecker(out).check(step, inputs, path);
+      new TemplateChecker(out).check(step, inputs, path, path.isEmpty() ? "the job" : "step '" + step.name() + "'");
       Map<String, PlannedOutput> outputs = new LinkedHashMap<>();
       scope.handles.get(step.name()).outputs().forEach((o, so) -> {
         PortSpec spec = step.outputs().get(o);
@@ -195,7 +198,7 @@ public final class Planner {
       });
       step.outputs().keySet().stream().filter(o -> !step.component().outputs().containsKey(o))
           .filter(o -> step.componentRef() != null)
-          .forEach(o -> out.error(step.outputs().get(o).at(), path + ".outputs." + o, "component "
+          .forEach(o -> out.error(step.outputs().get(o).at(), child(path, "outputs." + o), "component "
               + step.component().meta().id() + " has no output '" + o + "'",
               Suggest.hintOrList(o, step.component().outputs().keySet(), "its outputs")));
       String compute = computeOf(step, scope, sc);
@@ -226,7 +229,7 @@ public final class Planner {
     });
     step.outputs().forEach((o, spec) -> {
       if (!pc.outputs().containsKey(o)) {
-        out.error(spec.at(), path + ".outputs." + o, "component " + pc.meta().id() + " has no output '" + o + "'",
+        out.error(spec.at(), child(path, "outputs." + o), "component " + pc.meta().id() + " has no output '" + o + "'",
             Suggest.hintOrList(o, pc.outputs().keySet(), "its outputs"));
       }
     });
@@ -256,14 +259,14 @@ public final class Planner {
     if (b == null) {
       return step.compute().raw();
     }
-    ResolvedInput r = resolver.resolveBinding(b, step.compute().refs().get(0).at(), sc, sc.path() + ".compute");
+    ResolvedInput r = resolver.resolveBinding(b, step.compute().refs().get(0).at(), sc, child(sc.path(), "compute"));
     return r instanceof ResolvedInput.Value v ? String.valueOf(v.value()) : null;
   }
 
   private void warnUnsupported(Step step, Resources res, String path) {
     if (step.component() instanceof Component.Command c && c.distribution() != null) {
       // res merges step and component resources: instance_count is usually set in the component.
-      out.warn(step.at(), path + ".distribution", "distribution '" + c.distribution() + "' is Azure-only: the step"
+      out.warn(step.at(), child(path, "distribution"), "distribution '" + c.distribution() + "' is Azure-only: the step"
           + " runs as " + (res.instanceCount() == null ? "one process" : "one process per instance"), null);
     }
   }
@@ -287,6 +290,11 @@ public final class Planner {
       return cmd.isDeterministic();
     }
     return !(c instanceof Component.Parallel p) || p.isDeterministic();
+  }
+
+  /** {@code key} under the YAML path {@code path}, which is empty for a standalone job's step. */
+  static String child(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
   }
 
   static SourceSpan at(Template t, SourceSpan fallback) {

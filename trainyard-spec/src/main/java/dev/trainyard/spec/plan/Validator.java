@@ -65,7 +65,7 @@ public final class Validator {
           ? new ResolvedInput.Unbound(n, p.type()) : new ResolvedInput.Absent(p.type())));
       Step self = new Step(c.meta().name() == null ? "component" : c.meta().name(), c.kind(), c, null, Map.of(),
           Map.of(), null, Resources.NONE, Map.of(), null, null, c.meta().at());
-      new TemplateChecker(out).check(self, inputs, "");
+      new TemplateChecker(out).check(self, inputs, "", "the component");
       return out.all();
     }
     return List.of();

@@ -64,6 +64,12 @@ class BrokenCorpusTest {
         broken("other-step-input.yml", "pipeline job", at(14, 10, "jobs.b.inputs.r",
             "'${{parent.jobs.a.inputs.r}}': a step cannot bind another step's input",
             "bind the pipeline input that step uses, ${{parent.inputs.NAME}}")),
+        // a standalone job's keys are at the top of its file
+        broken("bom-command-job.yml", "command job", at(1, 15, "command", "'${{inputs.nope}}' names no input of the job",
+            "did you mean 'note'?")),
+        broken("command-job-input-unset.yml", "command job", at(2, 13, "command",
+            "input 'data' has no value but is used outside $[[...]]",
+            "give it a value, or wrap it: $[[--data ${{inputs.data}}]]")),
         // pipeline outputs
         broken("unfilled-pipeline-output.yml", "pipeline job", at(3, 3, "outputs.model",
             "pipeline output 'model' is not filled by any step", "bind a step output to ${{parent.outputs.model}}")),
