@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A pipeline job: inputs with values, outputs, settings and steps. A standalone command job loads
- * as a one-step pipeline (with {@code fromCommandJob} set) so that it plans and runs the same way.
+ * A pipeline job: inputs with values, outputs, settings and steps. A standalone command, parallel
+ * or Spark job loads as a one-step pipeline (with {@code fromCommandJob} set) so that it plans and
+ * runs the same way.
  *
  * @param compute the older top-level {@code compute:}, or null
  */

@@ -7,6 +7,10 @@ public sealed interface SpecDocument
   /** A word for the kind, as shown by {@code validate}: "pipeline job", "command component". */
   default String kindName() {
     if (this instanceof PipelineJob p) {
+      if (p.fromCommandJob() && p.jobs().size() == 1) {
+        // A standalone command, parallel or Spark job: named after its one step's kind.
+        return p.jobs().values().iterator().next().kind().yamlName() + " job";
+      }
       return p.fromCommandJob() ? "command job" : "pipeline job";
     }
     if (this instanceof Component.Unsupported u) {

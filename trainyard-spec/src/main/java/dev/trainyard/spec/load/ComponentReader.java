@@ -89,7 +89,8 @@ final class ComponentReader {
       MapReader rr = ctx.reader(retry, r.child("retry_settings"), KnownKeys.RETRY, "retry_settings");
       Long mr = rr.integer("max_retries");
       if (mr != null && mr < 0) {
-        ctx.out.error(rr.at("max_retries"), rr.child("max_retries"), "max_retries must not be negative", null);
+        ctx.out.error(rr.at("max_retries"), rr.child("max_retries"), "max_retries must not be negative, found " + mr,
+            null);
       }
       maxRetries = mr == null ? maxRetries : (int) Math.max(0, Math.min(mr, 1000));
       retryTimeout = rr.integer("timeout");
@@ -223,7 +224,8 @@ final class ComponentReader {
       MapReader rr = ctx.reader(res, r.child("resources"), KnownKeys.RESOURCES, "resources");
       Long c = rr.integer("instance_count");
       if (c != null && (c < 1 || c > 10_000)) {
-        ctx.out.error(rr.at("instance_count"), rr.child("instance_count"), "instance_count must be between 1 and 10000", null);
+        ctx.out.error(rr.at("instance_count"), rr.child("instance_count"),
+            "instance_count must be between 1 and 10000, found " + c, null);
       } else if (c != null) {
         count = c.intValue();
       }
@@ -235,7 +237,8 @@ final class ComponentReader {
       MapReader lr = ctx.reader(lim, r.child("limits"), KnownKeys.LIMITS, "limits");
       timeout = lr.integer("timeout");
       if (timeout != null && timeout <= 0) {
-        ctx.out.error(lr.at("timeout"), lr.child("timeout"), "timeout must be a positive number of seconds", null);
+        ctx.out.error(lr.at("timeout"), lr.child("timeout"), "timeout must be a positive number of seconds, found "
+            + timeout, null);
         timeout = null;
       }
     }
@@ -299,7 +302,7 @@ final class ComponentReader {
       return dflt;
     }
     if (v < 1 || v > 10_000) {
-      ctx.out.error(r.at(key), r.child(key), key + " must be between 1 and 10000", null);
+      ctx.out.error(r.at(key), r.child(key), key + " must be between 1 and 10000, found " + v, null);
       return dflt;
     }
     return v.intValue();
@@ -311,7 +314,8 @@ final class ComponentReader {
       return -1;
     }
     if (v < -1) {
-      ctx.out.error(r.at(key), r.child(key), key + " must be -1 (ignore failures) or a count", null);
+      ctx.out.error(r.at(key), r.child(key), key + " must be -1 (ignore failures) or a count, found " + v,
+          null);
       return -1;
     }
     return (int) Math.min(v, Integer.MAX_VALUE);

@@ -20,13 +20,11 @@ final class CreateJob {
   private static final Set<String> OVERLAY_KEYS = Set.of("type", "job", "settings", "inputs", "outputs", "tags",
       "experiment_name", "display_name", "description", "compute");
   private final Ctx ctx;
-  private final DocumentReader documents;
   private final PortReader ports;
   private final ComponentReader components;
 
-  CreateJob(Ctx ctx, DocumentReader documents, PortReader ports, ComponentReader components) {
+  CreateJob(Ctx ctx, PortReader ports, ComponentReader components) {
     this.ctx = ctx;
-    this.documents = documents;
     this.ports = ports;
     this.components = components;
   }
@@ -43,7 +41,7 @@ final class CreateJob {
         PipelineJob base = jobFile(js, "create_job.job");
         return base == null ? null : overlay(base, over);
       }
-      SpecDocument d = documents.read(jm);
+      SpecDocument d = new DocumentReader(ctx, "create_job").read(jm);
       return d instanceof PipelineJob p ? p : null;
     }
     if (!monitor) {

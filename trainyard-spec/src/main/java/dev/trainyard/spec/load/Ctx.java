@@ -106,7 +106,7 @@ final class Ctx {
   /**
    * Best position for an offset into a scalar's value: exact on one-line scalars; on multi-line
    * ones (folded {@code >-} and literal {@code |} commands) the word at the offset is found in the
-   * source lines, since folding changes line breaks but not the {@code ${{}}, {@code $[[} or
+   * source lines, since folding changes line breaks but not the {@code ${{...}}}, {@code $[[} or
    * {@code <NAME>} the offset points at. Falls back to the scalar's start.
    */
   SourceSpan locateOffset(YNode.Scalar s, int offset) {

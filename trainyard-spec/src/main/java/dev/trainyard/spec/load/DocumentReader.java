@@ -34,16 +34,23 @@ final class DocumentReader {
   private final PortReader ports;
   private final ComponentReader components;
   private final StepReader steps;
+  private final String root;
 
   DocumentReader(Ctx ctx) {
+    this(ctx, "");
+  }
+
+  /** A reader for a document inside another, at YAML path {@code root} (a schedule's inline job). */
+  DocumentReader(Ctx ctx, String root) {
     this.ctx = ctx;
+    this.root = root;
     this.ports = new PortReader(ctx);
     this.components = new ComponentReader(ctx);
     this.steps = new StepReader(ctx);
   }
 
   SpecDocument read(YNode.Mapping m) {
-    MapReader probe = ctx.reader(m, "", null, "");
+    MapReader probe = ctx.reader(m, root, null, "");
     String type = probe.string("type");
     String schema = lower(probe.string("$schema"));
     if (type == null) {
@@ -57,7 +64,7 @@ final class DocumentReader {
         return asset(m, schema.contains("model") ? IoType.CUSTOM_MODEL : IoType.URI_FOLDER);
       }
       if (schema.contains("commandcomponent") || m.has("version") && m.has("command") && !m.has("compute")) {
-        return component(m, "");
+        return component(m, root);
       }
       return singleStepJob(m, StepKind.COMMAND); // Azure: a job without type is a command job
     }
@@ -67,24 +74,25 @@ final class DocumentReader {
         // Pipeline jobs have no 'version'; components do, whether or not $schema says so.
         boolean pipelineComponent = schema.contains("pipelinecomponent") || !schema.contains("pipelinejob")
             && (m.has("version") || !m.has("jobs") && !m.has("component") && m.has("name"));
-        return pipelineComponent ? component(m, "") : pipelineJob(m);
+        return pipelineComponent ? component(m, root) : pipelineJob(m);
       case "command":
       case "parallel":
       case "spark":
         boolean isComponent = schema.contains("component") || !schema.contains("job") && m.has("version");
-        return isComponent ? component(m, "") : singleStepJob(m, StepKind.parse(t).orElseThrow());
+        return isComponent ? component(m, root) : singleStepJob(m, StepKind.parse(t).orElseThrow());
       case "sweep":
       case "automl":
-        ctx.out.error(probe.at("type"), "type", t + " jobs are " + (t.equals("sweep")
+        ctx.out.error(probe.at("type"), probe.child("type"), t + " jobs are " + (t.equals("sweep")
             ? "recognised but not supported yet" : "an Azure-only feature that Trainyard does not run"),
             t.equals("sweep") ? "run the trial as a command job, once per parameter set" : null);
-        return component(m, "");
+        return component(m, root);
       default:
         var io = IoType.parse(t);
         if (io.isPresent() && io.get().isAsset()) {
           return asset(m, io.get());
         }
-        ctx.out.error(probe.at("type"), "type", "unknown type '" + type + "'", Suggest.hintOrList(type, TYPES, "types"));
+        ctx.out.error(probe.at("type"), probe.child("type"), "unknown type '" + type + "'",
+            Suggest.hintOrList(type, TYPES, "types"));
         return null;
     }
   }
@@ -94,7 +102,7 @@ final class DocumentReader {
   }
 
   PipelineJob pipelineJob(YNode.Mapping m) {
-    MapReader r = ctx.reader(m, "", KnownKeys.PIPELINE_JOB, "a pipeline job");
+    MapReader r = ctx.reader(m, root, KnownKeys.PIPELINE_JOB, "a pipeline job");
     Meta meta = components.meta(r);
     Settings settings = components.settings(r);
     Map<String, PortSpec> inputs = ports.inputs(r, "inputs");
@@ -103,17 +111,17 @@ final class DocumentReader {
     YNode comp = r.node("component");
     if (comp instanceof YNode.Scalar cs && !cs.isNull() && !r.has("jobs")) {
       // The whole job is a pipeline component with values for its inputs.
-      Reference ref = ctx.reference(cs, "component");
-      Component c = ref == null ? null : ctx.loader.resolveComponent(ref, cs.at(), "component", ctx);
+      Reference ref = ctx.reference(cs, r.child("component"));
+      Component c = ref == null ? null : ctx.loader.resolveComponent(ref, cs.at(), r.child("component"), ctx);
       if (!(c instanceof Component.Pipeline p)) {
         if (c != null) {
-          ctx.out.error(cs.at(), "component", "a pipeline job's component must be a pipeline component, not a "
+          ctx.out.error(cs.at(), r.child("component"), "a pipeline job's component must be a pipeline component, not a "
               + c.kindName(), null);
         }
         return new PipelineJob(meta, r.string("experiment_name"), settings, inputs, outputs, Map.of(),
             r.string("compute"), false, ctx.source);
       }
-      inputs = mergeValues(p.inputs(), inputs, "inputs");
+      inputs = mergeValues(p.inputs(), inputs, r.child("inputs"));
       outputs = mergeOutputs(p.outputs(), outputs);
       jobs = p.jobs();
       if (settings == Settings.DEFAULT) {
@@ -166,7 +174,7 @@ final class DocumentReader {
       default -> KnownKeys.COMMAND_STEP;
     });
     known.addAll(List.of("experiment_name", "code"));
-    MapReader r = ctx.reader(m, "", known, "a " + kind + " job");
+    MapReader r = ctx.reader(m, root, known, "a " + kind + " job");
     Meta meta = components.meta(r);
     Map<String, PortSpec> inputs = ports.inputs(r, "inputs");
     Map<String, PortSpec> outputs = ports.outputs(r, "outputs");
@@ -282,7 +290,7 @@ final class DocumentReader {
     MapReader r = ctx.reader(m, "", KnownKeys.SCHEDULE, "a schedule");
     Meta meta = components.meta(r);
     ScheduleSpec.Trigger trigger = new ScheduleTrigger(ctx).read(r);
-    PipelineJob job = new CreateJob(ctx, this, ports, components).read(r, m.has("create_monitor"));
+    PipelineJob job = new CreateJob(ctx, ports, components).read(r, m.has("create_monitor"));
     return new ScheduleSpec(meta, trigger, job, ctx.source);
   }
 }

@@ -110,6 +110,9 @@ public final class SpecLoader {
     try {
       root = YamlReader.read(name, bytes);
       text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1); // as YamlReader does, so that columns on line 1 agree
+      }
     } catch (SpecException e) {
       out.addAll(e.diagnostics());
       return null;

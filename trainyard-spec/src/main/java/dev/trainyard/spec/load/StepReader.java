@@ -123,7 +123,8 @@ final class StepReader {
         case PARALLEL -> components.parallel(r, meta, declared, declaredOut);
         case SPARK -> components.spark(r, meta, declared, declaredOut);
         case PIPELINE -> {
-          ctx.out.error(r.keyAt("type"), path, "a pipeline step needs a 'component' (a pipeline component file)", null);
+          ctx.out.error(r.keyAt("type"), r.child("component"), "a pipeline step needs a 'component' (a pipeline"
+              + " component file)", null);
           yield null;
         }
         case SWEEP, AUTOML -> new Component.Unsupported(meta, kind, declared, declaredOut, ctx.source);

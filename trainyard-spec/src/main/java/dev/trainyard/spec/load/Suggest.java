@@ -12,7 +12,9 @@ public final class Suggest {
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
       int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDistance) {
+      // Ties go to the alphabetically first name: candidates often come from Set.of, whose
+      // iteration order changes from run to run, and a hint must not.
+      if (d < bestDistance || d == bestDistance && c.compareTo(best) < 0) {
         best = c;
         bestDistance = d;
       }
@@ -34,7 +36,7 @@ public final class Suggest {
       return h;
     }
     if (candidates.isEmpty()) {
-      return "there are no " + what;
+      return what + ": none"; // same shape as the list below: "its inputs: a, b"
     }
     if (candidates.size() <= 12) {
       return what + ": " + String.join(", ", candidates);

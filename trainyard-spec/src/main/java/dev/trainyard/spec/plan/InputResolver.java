@@ -9,9 +9,9 @@ import dev.trainyard.spec.SourceSpan;
 import dev.trainyard.spec.Step;
 import dev.trainyard.spec.Template;
 import dev.trainyard.spec.load.Diagnostics;
+import dev.trainyard.spec.load.ReferenceParser;
 import dev.trainyard.spec.load.Suggest;
 import dev.trainyard.spec.registry.Registry;
-import dev.trainyard.spec.load.ReferenceParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,6 +23,10 @@ final class InputResolver {
   private final Diagnostics out;
 
   private final Path baseDir;
+
+  /** Said wherever a sweep's {@code ${{search_space.X}}} turns up outside a sweep job. */
+  static final String SEARCH_SPACE_MESSAGE = "'%s' is a sweep parameter; sweep jobs are recognised but not"
+      + " supported yet";
 
   /** {@code source} is the pipeline's file: a path that reaches an asset input as a value is relative to it. */
   InputResolver(Registry registry, Diagnostics out, Path source) {
@@ -39,7 +43,9 @@ final class InputResolver {
       return new ResolvedInput.Asset(spec.path(), spec.type(), spec.mode());
     }
     if (spec.defaultValue() != null) {
-      TypeCheck.literal(spec.defaultValue(), spec, spec.at(), path, out);
+      if (!TypeCheck.literal(spec.defaultValue(), spec, spec.at(), path, out)) {
+        return new ResolvedInput.Unbound(spec.name(), spec.type()); // reported once, here
+      }
       return new ResolvedInput.Value(spec.defaultValue(), spec.type());
     }
     return new ResolvedInput.Absent(spec.type());
@@ -50,7 +56,7 @@ final class InputResolver {
     Map<String, ResolvedInput> result = new LinkedHashMap<>();
     boolean inline = step.componentRef() == null;
     step.inputs().forEach((name, value) -> {
-      String path = sc.path() + ".inputs." + name;
+      String path = Planner.child(sc.path(), "inputs." + name);
       PortSpec decl = declared.get(name);
       if (decl == null && !inline) {
         out.error(value.at(), path, "component " + step.component().meta().id() + " has no input '" + name + "'",
@@ -74,7 +80,11 @@ final class InputResolver {
         }
       }
       if (decl != null && decl.type() != null && decl.typeDeclared()) {
-        TypeCheck.flow(r, decl, value.at(), path, out);
+        if (!TypeCheck.flow(r, decl, value.at(), path, out)) {
+          // Reported here, where the bad value is written; passing it on into a nested pipeline
+          // would report it again in component files that are not at fault.
+          r = new ResolvedInput.Unbound(name, decl.type());
+        }
       }
       result.put(name, r);
     });
@@ -88,7 +98,7 @@ final class InputResolver {
       } else if (decl.optional() || inline) {
         result.put(name, new ResolvedInput.Absent(decl.type()));
       } else {
-        out.error(step.at(), sc.path() + ".inputs." + name, "missing required input '" + name + "' of component "
+        out.error(step.at(), Planner.child(sc.path(), "inputs." + name), "missing required input '" + name + "' of component "
             + step.component().meta().id() + " (" + decl.type() + ")", "give it in the step's inputs");
       }
     });
@@ -215,6 +225,15 @@ final class InputResolver {
       }
       case PARENT_OUTPUTS -> {
         out.error(at, path, "'" + b + "' is a pipeline output; it can fill a step output, not an input", null);
+        return null;
+      }
+      case SEARCH_SPACE -> {
+        out.error(at, path, SEARCH_SPACE_MESSAGE.formatted(b), null);
+        return null;
+      }
+      case PARENT_JOB_INPUTS -> {
+        out.error(at, path, "'" + b + "': a step cannot bind another step's input",
+            "bind the pipeline input that step uses, ${{parent.inputs.NAME}}");
         return null;
       }
       default -> {

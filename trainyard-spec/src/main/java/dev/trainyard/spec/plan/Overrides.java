@@ -46,9 +46,10 @@ final class Overrides {
         out.error(cli, path, "'" + text + "' is not " + TypeCheck.article(t), null);
         return;
       }
-      if (spec.typeDeclared()) {
-        // An inferred type has no enum or range; the inputs this value flows into check its type.
-        TypeCheck.literal(v, spec, cli, path, out);
+      // An inferred type has no enum or range; the inputs this value flows into check its type.
+      if (spec.typeDeclared() && !TypeCheck.literal(v, spec, cli, path, out)) {
+        inputs.put(name, new ResolvedInput.Unbound(name, t)); // reported once, at --set
+        return;
       }
       inputs.put(name, new ResolvedInput.Value(v, t));
     });

@@ -27,6 +27,11 @@ import java.util.Set;
  * with a "did you mean"), checks types and required inputs, flattens nested pipeline components,
  * and orders the steps, rejecting cycles. Never throws for bad input; findings go to the plan's
  * diagnostics.
+ *
+ * <p>A finding is placed in the file where the offending text is written, with a YAML path in that
+ * file: a step of a nested pipeline component is {@code jobs.NAME} in the component's file, while
+ * its plan name is dotted ({@code outer.inner.NAME}). A bad value is reported once, where it is
+ * written, and not again in the components it would flow into.
  */
 public final class Planner {
   private final Registry registry;
@@ -35,6 +40,7 @@ public final class Planner {
   private final Set<String> notes = new LinkedHashSet<>();
   private final Map<String, String> promotedOutputs = new LinkedHashMap<>();
   private final InputResolver resolver;
+  private boolean standalone;
 
   private Planner(Registry registry, java.nio.file.Path source) {
     this.registry = registry;
@@ -57,6 +63,7 @@ public final class Planner {
   }
 
   private Plan run(PipelineJob job, Map<String, String> overrides, boolean unboundInputs) {
+    standalone = job.fromCommandJob();
     Map<String, ResolvedInput> inputs = new LinkedHashMap<>();
     job.inputs().forEach((name, spec) -> inputs.put(name, unboundInputs && !spec.hasValue()
         ? new ResolvedInput.Unbound(name, spec.type()) : resolver.pipelineInput(spec, "inputs." + name)));
@@ -138,14 +145,16 @@ public final class Planner {
     Set<String> unfilled = new LinkedHashSet<>();
     if (step.component() instanceof Component.Pipeline pc) {
       // Outputs of a nested pipeline come from the inner steps promoted to its outputs.
-      Scope inner = new Planner(registry, step.component().source()).new Scope(qualified + ".", Map.of(), pc.inputs(), pc.outputs(), null, pc.jobs());
+      Scope inner = new Planner(registry, step.component().source())
+          .new Scope(qualified + ".", Map.of(), pc.inputs(), pc.outputs(), null, pc.jobs());
       outs.putAll(inner.promotions);
       pc.outputs().keySet().stream().filter(o -> !outs.containsKey(o)).forEach(unfilled::add);
     } else {
       step.component().outputs().forEach((o, spec) -> outs.put(o, new ResolvedInput.StepOutput(qualified, o, spec.type())));
       step.outputs().forEach((o, spec) -> outs.putIfAbsent(o, new ResolvedInput.StepOutput(qualified, o, spec.type())));
       if (artifactsBound) {
-        outs.putIfAbsent(Implicit.ARTIFACTS, new ResolvedInput.StepOutput(qualified, Implicit.ARTIFACTS, IoType.URI_FOLDER));
+        outs.putIfAbsent(Implicit.ARTIFACTS,
+            new ResolvedInput.StepOutput(qualified, Implicit.ARTIFACTS, IoType.URI_FOLDER));
       }
     }
     return new Handle(qualified, outs, unfilled);
@@ -156,7 +165,8 @@ public final class Planner {
       String qualified = scope.prefix + step.name();
       // Diagnostics name the file the step is written in (a component's file for nested steps),
       // so the path is the step's YAML path in that file; the dotted name is for plans and logs.
-      String path = "jobs." + step.name();
+      // A standalone command, parallel or Spark job is its one step: its keys sit at the top.
+      String path = standalone && scope.prefix.isEmpty() ? "" : "jobs." + step.name();
       if (!step.kind().isSupported()) {
         out.error(step.at(), path, step.kind() == StepKind.AUTOML
             ? "automl steps are an Azure-only feature that Trainyard does not run"
@@ -174,7 +184,7 @@ public final class Planner {
         checkPipelineOutputs(step, pc, inner, path);
         continue;
       }
-      new TemplateChecker(out).check(step, inputs, path);
+      new TemplateChecker(out).check(step, inputs, path, path.isEmpty() ? "the job" : "step '" + step.name() + "'");
       Map<String, PlannedOutput> outputs = new LinkedHashMap<>();
       scope.handles.get(step.name()).outputs().forEach((o, so) -> {
         PortSpec spec = step.outputs().get(o);
@@ -188,7 +198,7 @@ public final class Planner {
       });
       step.outputs().keySet().stream().filter(o -> !step.component().outputs().containsKey(o))
           .filter(o -> step.componentRef() != null)
-          .forEach(o -> out.error(step.outputs().get(o).at(), path + ".outputs." + o, "component "
+          .forEach(o -> out.error(step.outputs().get(o).at(), child(path, "outputs." + o), "component "
               + step.component().meta().id() + " has no output '" + o + "'",
               Suggest.hintOrList(o, step.component().outputs().keySet(), "its outputs")));
       String compute = computeOf(step, scope, sc);
@@ -219,7 +229,7 @@ public final class Planner {
     });
     step.outputs().forEach((o, spec) -> {
       if (!pc.outputs().containsKey(o)) {
-        out.error(spec.at(), path + ".outputs." + o, "component " + pc.meta().id() + " has no output '" + o + "'",
+        out.error(spec.at(), child(path, "outputs." + o), "component " + pc.meta().id() + " has no output '" + o + "'",
             Suggest.hintOrList(o, pc.outputs().keySet(), "its outputs"));
       }
     });
@@ -249,14 +259,14 @@ public final class Planner {
     if (b == null) {
       return step.compute().raw();
     }
-    ResolvedInput r = resolver.resolveBinding(b, step.compute().refs().get(0).at(), sc, sc.path() + ".compute");
+    ResolvedInput r = resolver.resolveBinding(b, step.compute().refs().get(0).at(), sc, child(sc.path(), "compute"));
     return r instanceof ResolvedInput.Value v ? String.valueOf(v.value()) : null;
   }
 
   private void warnUnsupported(Step step, Resources res, String path) {
     if (step.component() instanceof Component.Command c && c.distribution() != null) {
       // res merges step and component resources: instance_count is usually set in the component.
-      out.warn(step.at(), path + ".distribution", "distribution '" + c.distribution() + "' is Azure-only: the step"
+      out.warn(step.at(), child(path, "distribution"), "distribution '" + c.distribution() + "' is Azure-only: the step"
           + " runs as " + (res.instanceCount() == null ? "one process" : "one process per instance"), null);
     }
   }
@@ -280,6 +290,11 @@ public final class Planner {
       return cmd.isDeterministic();
     }
     return !(c instanceof Component.Parallel p) || p.isDeterministic();
+  }
+
+  /** {@code key} under the YAML path {@code path}, which is empty for a standalone job's step. */
+  static String child(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
   }
 
   static SourceSpan at(Template t, SourceSpan fallback) {

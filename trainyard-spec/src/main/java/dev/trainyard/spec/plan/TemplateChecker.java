@@ -26,9 +26,12 @@ final class TemplateChecker {
     this.out = out;
   }
 
-  /** Checks {@code step}, whose YAML path in its pipeline file is {@code stepPath} ("" for a component alone). */
-  void check(Step step, Map<String, ResolvedInput> inputs, String stepPath) {
-    new StepCheck(step, inputs, stepPath).run();
+  /**
+   * Checks {@code step}, whose YAML path in its file is {@code stepPath} ("" for a standalone job or
+   * a component checked alone); {@code subject} names it in messages ("step 'train'", "the job").
+   */
+  void check(Step step, Map<String, ResolvedInput> inputs, String stepPath, String subject) {
+    new StepCheck(step, inputs, stepPath, subject).run();
   }
 
   /** The checks of one step. */
@@ -37,12 +40,14 @@ final class TemplateChecker {
     private final Component c;
     private final Map<String, ResolvedInput> inputs;
     private final String stepPath;
+    private final String subject;
 
-    StepCheck(Step step, Map<String, ResolvedInput> inputs, String stepPath) {
+    StepCheck(Step step, Map<String, ResolvedInput> inputs, String stepPath, String subject) {
       this.step = step;
       this.c = step.component();
       this.inputs = inputs;
       this.stepPath = stepPath;
+      this.subject = subject;
     }
 
     void run() {
@@ -74,7 +79,7 @@ final class TemplateChecker {
 
     /** Names the step in messages placed in a component's file, which may serve several steps. */
     private String stepWord() {
-      return stepPath.isEmpty() ? "the component" : "step '" + step.name() + "'";
+      return subject;
     }
 
     private void template(Template t, String key) {
@@ -121,6 +126,7 @@ final class TemplateChecker {
           }
         }
         case RUN_NAME, DEFAULT_DATASTORE -> { }
+        case SEARCH_SPACE -> out.error(at, path, InputResolver.SEARCH_SPACE_MESSAGE.formatted(b), null);
         default -> out.error(at, path, "'" + b + "' cannot be used in a command; bind it in the step's inputs and"
             + " use ${{inputs.NAME}}", null);
       }

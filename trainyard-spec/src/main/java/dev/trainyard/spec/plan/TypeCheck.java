@@ -9,53 +9,59 @@ import dev.trainyard.spec.load.Diagnostics;
 final class TypeCheck {
   private TypeCheck() {}
 
-  /** Checks a resolved value against the input it flows into. */
-  static void flow(ResolvedInput r, PortSpec decl, SourceSpan at, String path, Diagnostics out) {
+  /** Checks a resolved value against the input it flows into; false when it reported an error. */
+  static boolean flow(ResolvedInput r, PortSpec decl, SourceSpan at, String path, Diagnostics out) {
     if (r instanceof ResolvedInput.Value v && !(v.value() instanceof String s && s.startsWith("${{"))) {
-      literal(v.value(), decl, at, path, out);
-      return;
+      return literal(v.value(), decl, at, path, out);
     }
     IoType from = r.type();
     if (from == null || r instanceof ResolvedInput.Absent) {
-      return;
+      return true;
     }
     if (!decl.type().accepts(from)) {
       String what = r instanceof ResolvedInput.StepOutput so ? "the " + from + " output '" + so.output() + "' of step '"
           + so.step() + "'" : "a " + from;
       out.error(at, path, "type mismatch: input '" + decl.name() + "' is " + article(decl.type()) + " but is given "
           + what, null);
+      return false;
     }
+    return true;
   }
 
-  /** Checks a literal against a declared input: type, enum, min and max. */
-  static void literal(Object value, PortSpec decl, SourceSpan at, String path, Diagnostics out) {
+  /** Checks a literal against a declared input: type, enum, min and max; false when it reported an error. */
+  static boolean literal(Object value, PortSpec decl, SourceSpan at, String path, Diagnostics out) {
     IoType t = decl.type();
     if (t == null || value == null) {
-      return;
+      return true;
     }
     if (t.isAsset()) {
       out.error(at, path, "type mismatch: input '" + decl.name() + "' is " + article(t) + " but is given the "
           + describe(value), "give {type: " + t + ", path: ...} for a file or folder");
-      return;
+      return false;
     }
     Object v = coerce(value, t);
     if (v == null) {
       out.error(at, path, "type mismatch: input '" + decl.name() + "' is " + article(t) + " but is given the "
           + describe(value), null);
-      return;
+      return false;
     }
+    boolean ok = true;
     if (!decl.enumValues().isEmpty() && !decl.enumValues().contains(String.valueOf(value))) {
       out.error(at, path, "'" + value + "' is not one of " + decl.enumValues() + " for input '" + decl.name() + "'",
           dev.trainyard.spec.load.Suggest.hint(String.valueOf(value), decl.enumValues()));
+      ok = false;
     }
     if (v instanceof Number n) {
       if (decl.min() != null && n.doubleValue() < decl.min()) {
         out.error(at, path, "input '" + decl.name() + "' is " + value + ", below its min " + fmt(decl.min()), null);
+        ok = false;
       }
       if (decl.max() != null && n.doubleValue() > decl.max()) {
         out.error(at, path, "input '" + decl.name() + "' is " + value + ", above its max " + fmt(decl.max()), null);
+        ok = false;
       }
     }
+    return ok;
   }
 
   /** The value as the given parameter type, or null if it cannot be one. */

@@ -49,7 +49,14 @@ public final class Validator {
       return Planner.planComponent(pc, loader.registry()).diagnostics();
     }
     if (doc instanceof ScheduleSpec s && s.job() != null) {
-      return Planner.plan(s.job(), Map.of(), loader.registry()).diagnostics();
+      List<Diagnostic> found = Planner.plan(s.job(), Map.of(), loader.registry()).diagnostics();
+      if (!s.job().source().equals(s.source())) {
+        return found;
+      }
+      // An inline create_job: the planner's paths start at the job, which sits under create_job.
+      String file = loader.display(s.source());
+      return found.stream().map(d -> !d.file().equals(file) ? d : new Diagnostic(d.severity(), d.file(), d.line(),
+          d.column(), d.path().isEmpty() ? "create_job" : "create_job." + d.path(), d.message(), d.hint())).toList();
     }
     if (doc instanceof Component c && !(c instanceof Component.Unsupported)) {
       Diagnostics out = new Diagnostics();
@@ -58,7 +65,7 @@ public final class Validator {
           ? new ResolvedInput.Unbound(n, p.type()) : new ResolvedInput.Absent(p.type())));
       Step self = new Step(c.meta().name() == null ? "component" : c.meta().name(), c.kind(), c, null, Map.of(),
           Map.of(), null, Resources.NONE, Map.of(), null, null, c.meta().at());
-      new TemplateChecker(out).check(self, inputs, "");
+      new TemplateChecker(out).check(self, inputs, "", "the component");
       return out.all();
     }
     return List.of();

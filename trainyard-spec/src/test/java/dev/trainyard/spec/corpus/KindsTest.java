@@ -32,6 +32,8 @@ class KindsTest {
   @CsvSource({
       "kinds/command-job.yml, command job",
       "kinds/command-job-bare.yml, command job",
+      "kinds/spark-job.yml, spark job",
+      "kinds/parallel-job.yml, parallel job",
       "kinds/pipeline-sdk-schema.yml, pipeline job",
       "kinds/pipeline-no-schema.yml, pipeline job",
       "kinds/pipeline-component-schema-only.yml, pipeline component",
@@ -206,5 +208,25 @@ class KindsTest {
     ScheduleSpec s = Corpus.document("good/kinds/schedule-inline-job.yml", ScheduleSpec.class);
     assertThat(s.trigger()).isEqualTo(new ScheduleSpec.Cron("0 * * * *", null, null));
     assertThat(s.job().jobs()).containsOnlyKeys("tick");
+  }
+
+  @Test
+  void standaloneSparkAndParallelJobsAreOneStepPipelines() {
+    PipelineJob spark = Corpus.job("good/kinds/spark-job.yml");
+    assertThat(spark.fromCommandJob()).isTrue();
+    assertThat(spark.jobs()).containsOnlyKeys("spark");
+    Component.Spark sc = (Component.Spark) spark.jobs().get("spark").component();
+    assertThat(sc.conf()).containsEntry("spark.driver.memory", "2g");
+    assertThat(spark.jobs().get("spark").resources().instanceType()).isEqualTo("standard_e4s_v3");
+    Plan sp = Corpus.plan("good/kinds/spark-job.yml");
+    assertThat(sp.step("spark").kind()).isEqualTo(StepKind.SPARK);
+    assertThat(sp.outputs()).containsEntry("counts", "spark.counts");
+
+    Plan pp = Corpus.plan("good/kinds/parallel-job.yml");
+    assertThat(pp.step("parallel").kind()).isEqualTo(StepKind.PARALLEL);
+    assertThat(pp.step("parallel").compute()).isEqualTo("azureml:cpu-cluster");
+    Component.Parallel pc = (Component.Parallel) pp.step("parallel").component();
+    assertThat(pc.miniBatchSize().files()).isEqualTo(5);
+    assertThat(pp.step("parallel").outputs().get("scores").promotedTo()).isEqualTo("scores");
   }
 }

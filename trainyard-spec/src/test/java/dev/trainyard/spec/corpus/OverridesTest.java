@@ -83,4 +83,19 @@ class OverridesTest {
         Corpus.shown(FILE), 26, 19, "jobs.train.inputs.max_epochs",
         "type mismatch: input 'max_epochs' is an integer but is given the string 'abc'", null));
   }
+
+  @Test
+  void overridesOfAComponentJobAreTypedByTheComponentAndCheckedWhereTheyFlow() {
+    Plan ok = Planner.plan(Corpus.job("good/pipelines/component-job.yml"), Map.of("epochs", "7"), Registry.NONE);
+    assertThat(ok.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+    assertThat(ok.step("train").inputs().get("max_epochs")).isEqualTo(new ResolvedInput.Value(7L, IoType.INTEGER));
+    Plan notInt = Planner.plan(Corpus.job("good/pipelines/component-job.yml"), Map.of("epochs", "7.5"), Registry.NONE);
+    assertThat(notInt.diagnostics()).filteredOn(Diagnostic::isError).containsExactly(
+        new Diagnostic(Diagnostic.Severity.ERROR, "--set", 0, 0, "inputs.epochs", "'7.5' is not an integer", null));
+    // train_model's max_epochs allows at most 100: reported where the value enters it.
+    Plan tooMany = Planner.plan(Corpus.job("good/pipelines/component-job.yml"), Map.of("epochs", "500"), Registry.NONE);
+    assertThat(tooMany.diagnostics()).filteredOn(Diagnostic::isError).containsExactly(
+        new Diagnostic(Diagnostic.Severity.ERROR, Corpus.shown("good/components/inner-pipeline.yml"), 25, 19,
+            "jobs.train.inputs.max_epochs", "input 'max_epochs' is 500, above its max 100", null));
+  }
 }

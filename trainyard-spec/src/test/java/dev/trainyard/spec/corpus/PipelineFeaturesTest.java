@@ -330,4 +330,18 @@ class PipelineFeaturesTest {
         .isEqualTo(new ResolvedInput.StepOutput("train", "artifacts", IoType.URI_FOLDER));
     assertThat(p.step("report").outputs()).isEmpty(); // nobody binds report's artifacts
   }
+
+  @Test
+  void windowsLineEndsAndAByteOrderMark() throws Exception {
+    assertThat(Files.readString(Corpus.file("good/pipelines/crlf.yml"))).contains("\r\n");
+    Template crlf = ((Component.Command) Corpus.job("good/pipelines/crlf.yml").jobs().get("a").component()).command();
+    assertThat(crlf.raw()).isEqualTo("echo ${{inputs.x}} --and ${{inputs.x}}");
+    assertThat(crlf.refs()).extracting(r -> r.at().line() + ":" + r.at().column()).containsExactly("6:12", "7:13");
+    assertThat(Corpus.plan("good/pipelines/crlf.yml").step("a").inputs().get("x"))
+        .isEqualTo(new ResolvedInput.Value("windows line ends", IoType.STRING));
+    assertThat(Files.readAllBytes(Corpus.file("good/pipelines/bom.yml"))[0]).isEqualTo((byte) 0xEF);
+    PipelineJob bom = Corpus.job("good/pipelines/bom.yml");
+    assertThat(((Component.Command) bom.jobs().get("a").component()).command().refs().get(0).at())
+        .extracting(s -> s.line(), s -> s.column()).containsExactly(5, 19);
+  }
 }

@@ -161,4 +161,18 @@ class SamplesTest {
     assertThat(p.notes()).containsExactly(NOTE);
     assertThat(List.copyOf(p.step("train_job").outputs().keySet())).containsExactly("model_output", "test_data");
   }
+
+  /** The same file without its data folder next to it (as in the shared samples folder) only warns. */
+  @Test
+  void taxiWithoutItsDataFolderWarnsExactly() {
+    String flat = "samples/nyc-taxi-flat/nyc-taxi-template-pipeline.yml";
+    Validator.Report r = Corpus.validate(flat);
+    assertThat(r.valid()).isTrue();
+    assertThat(r.diagnostics()).containsExactly(new dev.trainyard.spec.Diagnostic(
+        dev.trainyard.spec.Diagnostic.Severity.WARNING, Corpus.shown(flat), 19, 17,
+        "jobs.prep_job.inputs.raw_data.path", "path './data' does not exist (yet)",
+        "paths are relative to the YAML file's folder"));
+    assertThat(stepNames(Corpus.plan(flat))).containsExactly(
+        "prep_job", "transform_job", "train_job", "predict_job", "score_job");
+  }
 }
