@@ -104,7 +104,7 @@ final class BatchExecution {
         BatchRecord ok = new BatchRecord(rec.id(), batch.index(), "succeeded", batch.files().size(), attempt,
             FlatJson.write(stored), rowsSha, logSha, null);
         ws.batches().record(ok);
-        Dirs.delete(bdir);
+        run.janitor.discard(bdir);
         progress.finished(batch.files().size(), false);
         return ok;
       }

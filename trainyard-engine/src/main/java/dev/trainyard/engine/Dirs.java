@@ -12,7 +12,9 @@ final class Dirs {
   private Dirs() {}
 
   static Path fresh(Path dir) throws IOException {
-    delete(dir);
+    if (Files.exists(dir)) {
+      delete(dir);
+    }
     return Files.createDirectories(dir);
   }
 

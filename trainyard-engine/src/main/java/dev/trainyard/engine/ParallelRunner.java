@@ -142,7 +142,7 @@ final class ParallelRunner {
     ws.runs().endAttempt(attemptId, "succeeded", 0, null, null);
     ws.results().complete(new ResultStore.Completion(rec.id(), run.runId, outputs, in.artifacts, in.values, metrics,
         params, null));
-    Dirs.delete(dir);
+    run.janitor.discard(dir);
     return new StepOutcome(step.name(), rec.id(), "completed", false, System.currentTimeMillis() - t0, outputs,
         StepMetrics.last(metrics), null);
   }

@@ -15,6 +15,7 @@ final class RunContext {
   final boolean pipelineForceRerun;
   final String datastore;
   final CodeSnapshots snapshots;
+  final Janitor janitor;
   private final Workspace ws;
   private final Map<Path, StoredObject> localInputs = new ConcurrentHashMap<>();
 
@@ -25,6 +26,8 @@ final class RunContext {
     this.pipelineForceRerun = pipelineForceRerun;
     this.datastore = datastore == null ? "workspaceblobstore" : datastore;
     this.snapshots = new CodeSnapshots(ws.objects(), ws.root());
+    this.janitor = new Janitor(ws.root().resolve("work"));
+    janitor.start();
   }
 
   /** A local file or folder given as input, stored by content once per run. */
