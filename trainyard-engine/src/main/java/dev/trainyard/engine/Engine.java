@@ -96,18 +96,38 @@ public final class Engine {
     });
     CompletionService<StepOutcome> cs = new ExecutorCompletionService<>(pool);
     Map<String, Future<StepOutcome>> running = new HashMap<>();
+    // Each step's count of dependencies not yet completed; a step is ready at zero. Kept up to
+    // date as steps finish, so scheduling costs O(edges) in all rather than O(steps) per event.
+    Map<String, Integer> waiting = new HashMap<>();
+    Map<String, List<PlannedStep>> dependents = new HashMap<>();
+    List<PlannedStep> ready = new ArrayList<>();
+    for (PlannedStep s : plan.steps()) {
+      if (done.containsKey(s.name())) {
+        continue;
+      }
+      int n = 0;
+      for (String d : s.dependsOn()) {
+        if (!(done.containsKey(d) && done.get(d).completed())) {
+          n++;
+          dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
+        }
+      }
+      waiting.put(s.name(), n);
+      if (n == 0) {
+        ready.add(s);
+      }
+    }
     boolean stop = false;
     try {
       while (true) {
         if (!stop && !canceled) {
-          for (PlannedStep s : plan.steps()) {
-            if (!done.containsKey(s.name()) && !running.containsKey(s.name())
-                && s.dependsOn().stream().allMatch(d -> done.containsKey(d) && done.get(d).completed())) {
-              StepRunRecord rec = ws.runs().stepById(records.get(s.name()).id());
-              StepRunner runner = new StepRunner(ws, executor, ctx, listener);
-              running.put(s.name(), cs.submit(() -> runner.run(s, rec, snapshot(outputs))));
-            }
+          for (PlannedStep s : ready) {
+            StepRunRecord rec = ws.runs().stepById(records.get(s.name()).id());
+            StepRunner runner = new StepRunner(ws, executor, ctx, listener);
+            Map<String, Map<String, StoredObject>> upstream = inputsOf(s, outputs);
+            running.put(s.name(), cs.submit(() -> runner.run(s, rec, upstream)));
           }
+          ready.clear();
         }
         if (running.isEmpty()) {
           break;
@@ -115,12 +135,17 @@ public final class Engine {
         StepOutcome o = take(cs);
         running.remove(o.name());
         done.put(o.name(), o);
-        synchronized (outputs) {
-          outputs.put(o.name(), o.outputs());
-        }
+        outputs.put(o.name(), o.outputs());
         listener.stepFinished(o);
         if (!o.completed() && !continueOnFailure) {
           stop = true;
+        }
+        if (o.completed()) {
+          for (PlannedStep d : dependents.getOrDefault(o.name(), List.of())) {
+            if (waiting.merge(d.name(), -1, Integer::sum) == 0) {
+              ready.add(d);
+            }
+          }
         }
       }
     } finally {
@@ -145,10 +170,14 @@ public final class Engine {
     return new RunOutcome(runId, status, r.experiment(), steps);
   }
 
-  private static Map<String, Map<String, StoredObject>> snapshot(Map<String, Map<String, StoredObject>> outputs) {
-    synchronized (outputs) {
-      return new HashMap<>(outputs);
+  /** The outputs of the steps {@code s} depends on: all a step runner may read. */
+  private static Map<String, Map<String, StoredObject>> inputsOf(PlannedStep s,
+      Map<String, Map<String, StoredObject>> outputs) {
+    Map<String, Map<String, StoredObject>> m = new HashMap<>();
+    for (String d : s.dependsOn()) {
+      m.put(d, outputs.get(d));
     }
+    return m;
   }
 
   private static StepOutcome take(CompletionService<StepOutcome> cs) throws IOException, SQLException {

@@ -1,11 +1,6 @@
 package dev.trainyard.engine;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +19,23 @@ public final class LocalExecutor implements StepExecutor {
     if (canceled) {
       return new Result(-1, false, true);
     }
-    ProcessBuilder pb = new ProcessBuilder("setsid", "bash", "-c", task.command())
+    // Output goes straight to the log file: a pipe would lose what background jobs write after the
+    // shell exits (the JDK closes a finished process's pipe). The trailing `wait` lets the
+    // command's background jobs finish, as a step's output includes theirs; the exit status stays
+    // the command's own.
+    String script = task.command() + "\n__trainyard_rc=$?; wait; exit $__trainyard_rc";
+    ProcessBuilder pb = new ProcessBuilder("setsid", "bash", "-c", script)
         .directory(task.cwd().toFile())
         .redirectErrorStream(true)
+        .redirectOutput(task.log().toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().putAll(task.env());
     Process p = pb.start();
     running.add(p);
     try {
       sink.started(p.pid());
-      Thread pump = new Thread(() -> pump(p, task, sink), "log-" + task.step());
+      LogTail tail = new LogTail(task.log(), sink::line);
+      Thread pump = new Thread(tail, "log-" + task.step());
       pump.setDaemon(true);
       pump.start();
       boolean finished = task.timeoutSeconds() == null ? waitFor(p)
@@ -42,6 +44,7 @@ public final class LocalExecutor implements StepExecutor {
         killGroup(p);
         p.waitFor();
       }
+      tail.finish();
       pump.join(5_000);
       return new Result(finished ? p.exitValue() : -1, !finished && !canceled, canceled);
     } finally {
@@ -52,21 +55,6 @@ public final class LocalExecutor implements StepExecutor {
   private static boolean waitFor(Process p) throws InterruptedException {
     p.waitFor();
     return true;
-  }
-
-  private static void pump(Process p, Task task, Sink sink) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        BufferedWriter w = Files.newBufferedWriter(task.log(), StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        w.write(line);
-        w.newLine();
-        w.flush();
-        sink.line(line);
-      }
-    } catch (IOException e) {
-      // The process went away mid-line; what was read is in the log.
-    }
   }
 
   /**
