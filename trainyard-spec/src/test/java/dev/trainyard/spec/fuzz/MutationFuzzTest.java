@@ -98,6 +98,14 @@ class MutationFuzzTest {
   }
 
   @Test
+  void mutatedYamlKeepsReaderPositionsExact() {
+    Mutator m = new Mutator(SEED + 2, new ArrayList<>(FuzzHarness.seeds("loader").values()));
+    int runs = run("reader", SECONDS / 3, 3_000, () -> new Object[] {m.next()},
+        in -> FuzzHarness.checkReader((byte[]) in[0]), in -> (byte[]) in[0]);
+    assertThat(runs).as("mutants read").isGreaterThanOrEqualTo(500);
+  }
+
+  @Test
   void mutatedAndGeneratedBindingsGiveTemplatesOrSyntaxErrors() {
     List<byte[]> seeds = new ArrayList<>(FuzzHarness.seeds("binding").values());
     Mutator m = new Mutator(SEED + 1, seeds);
