@@ -130,7 +130,9 @@ public final class YamlReader {
     } catch (YamlEngineException e) {
       throw fail(at(file, reader, offsets), "not valid YAML: " + firstLine(e.getMessage()), null);
     } catch (StackOverflowError e) {
-      throw fail(SourceSpan.of(file), "YAML nested too deeply to read", "nest at most " + MAX_DEPTH + " levels");
+      // The composer stops nesting at MAX_DEPTH, so the stack was nearly used up before this file.
+      throw fail(SourceSpan.of(file), "nested too deeply to read: out of stack space",
+          "nest YAML at most " + MAX_DEPTH + " levels, and components referring to components much less");
     } catch (RuntimeException e) {
       // SnakeYAML's own slips on hostile text (a NumberFormatException for "\UFFFFFFFF"): still a
       // located syntax error, never an exception for the caller.

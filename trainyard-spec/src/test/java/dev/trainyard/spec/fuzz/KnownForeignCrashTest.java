@@ -51,6 +51,51 @@ class KnownForeignCrashTest {
     }
   }
 
+  /**
+   * Not a fuzz finding but the same contract: components referring to components, 2,000 files deep,
+   * overflow the stack through SpecLoader.load and componentFile, which have no depth limit. (Not
+   * in KNOWN_FOREIGN: the fuzzers write one file at a time.) With a 1 MiB stack, 600 to 3,000 files
+   * overflow, depending on JIT state; a 256 KiB stack makes 2,000 overflow every time.
+   */
+  @Test
+  void twoThousandChainedComponentFilesOverflowTheStack() throws Exception {
+    int n = 2_000;
+    for (int i = 0; i < n; i++) {
+      String yaml = i + 1 < n ? """
+          $schema: https://azuremlschemas.azureedge.net/latest/pipelineComponent.schema.json
+          type: pipeline
+          name: c%d
+          version: 1
+          jobs:
+            s:
+              component: ./c%d.yml
+          """.formatted(i, i + 1) : """
+          $schema: https://azuremlschemas.azureedge.net/latest/commandComponent.schema.json
+          name: leaf
+          version: 1
+          type: command
+          environment: azureml:e@1
+          command: echo hi
+          """;
+      Files.writeString(dir.resolve("c" + i + ".yml"), yaml, StandardCharsets.UTF_8);
+    }
+    Object[] outcome = {null};
+    Thread t = new Thread(null, () -> {
+      try {
+        outcome[0] = new Validator(new SpecLoader()).validate(dir.resolve("c0.yml")).diagnostics();
+      } catch (Throwable e) {
+        outcome[0] = e;
+      }
+    }, "small-stack", 256 << 10);
+    t.start();
+    t.join();
+    // Where the stack runs out decides the symptom: the StackOverflowError escapes, or it happens
+    // inside YamlReader, which turns it into an "out of stack space" error for some file in the chain.
+    assertThat(outcome[0]).as("fixed? delete this reproducer").satisfiesAnyOf(
+        o -> assertThat(o).isInstanceOf(StackOverflowError.class),
+        o -> assertThat(o.toString()).contains("out of stack space"));
+  }
+
   private void assertStillCrashes(int known, String yaml) throws Exception {
     Path f = dir.resolve("known.yml");
     Files.writeString(f, yaml, StandardCharsets.UTF_8);
