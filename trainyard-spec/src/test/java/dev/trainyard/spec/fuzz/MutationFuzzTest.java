@@ -131,7 +131,8 @@ class MutationFuzzTest {
     StringBuilder sb = new StringBuilder();
     int n = rnd.nextInt(12);
     for (int i = 0; i < n; i++) {
-      sb.append(rnd.nextInt(20) == 0 ? String.valueOf((char) rnd.nextInt(0x10000)) : pieces[rnd.nextInt(pieces.length)]);
+      sb.append(rnd.nextInt(20) == 0 ? String.valueOf((char) rnd.nextInt(0x10000))
+          : pieces[rnd.nextInt(pieces.length)]);
     }
     return sb.toString();
   }

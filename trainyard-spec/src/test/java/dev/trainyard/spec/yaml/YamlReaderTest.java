@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.trainyard.spec.Diagnostic;
-import dev.trainyard.spec.SourceSpan;
 import dev.trainyard.spec.SpecException;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class YamlReaderTest {
 
   @Test
   void placeholdersAfterCarriageReturnLineBreaksAreOnTheirLine() {
-    SpecException e = catchThrowableOfType(SpecException.class, () -> YamlReader.read("f.yml", "a: 1\rb: 2\r\nc: {{X}}\n"));
+    SpecException e = fails("a: 1\rb: 2\r\nc: {{X}}\n");
     Diagnostic d = e.diagnostics().get(0);
     assertThat(d.message()).contains("{{X}}");
     assertThat(d.line()).isEqualTo(3);
@@ -39,13 +38,13 @@ class YamlReaderTest {
 
   @Test
   void placeholderColumnsCountCharactersNotUtf16Units() {
-    SpecException e = catchThrowableOfType(SpecException.class, () -> YamlReader.read("f.yml", "a: \uD83D\uDE82 {{X}}\n"));
+    SpecException e = fails("a: \uD83D\uDE82 {{X}}\n");
     assertThat(e.diagnostics().get(0).column()).isEqualTo(6);
   }
 
   @Test
   void nonScalarKeysNameTheirMapping() {
-    SpecException e = catchThrowableOfType(SpecException.class, () -> YamlReader.read("f.yml", "jobs:\n  ? [a]\n  : b\n"));
+    SpecException e = fails("jobs:\n  ? [a]\n  : b\n");
     Diagnostic d = e.diagnostics().get(0);
     assertThat(d.message()).contains("mapping key is a list");
     assertThat(d.path()).isEqualTo("jobs");
@@ -56,7 +55,7 @@ class YamlReaderTest {
 
   @Test
   void limitsAreNotCalledSyntaxErrors() {
-    SpecException e = catchThrowableOfType(SpecException.class, () -> YamlReader.read("f.yml", "[".repeat(200)));
+    SpecException e = fails("[".repeat(200));
     assertThat(e.diagnostics().get(0).message()).startsWith("nesting deeper than").doesNotContain("not valid YAML");
   }
 
@@ -67,7 +66,7 @@ class YamlReaderTest {
       sb.append('b').append(i).append(": &b").append(i).append(" [").append(i == 1 ? "*a" : "*b" + (i - 1));
       sb.append((", " + (i == 1 ? "*a" : "*b" + (i - 1))).repeat(9)).append("]\n");
     }
-    SpecException e = catchThrowableOfType(SpecException.class, () -> YamlReader.read("f.yml", sb.toString()));
+    SpecException e = fails(sb.toString());
     Diagnostic d = e.diagnostics().get(0);
     assertThat(d.message()).contains("through aliases (an alias bomb?)");
     assertThat(d.line()).isBetween(2, 8);
@@ -84,26 +83,12 @@ class YamlReaderTest {
 
   @Test
   void emptyTextIsAnErrorAtTheStart() {
-    SpecException e = catchThrowableOfType(SpecException.class, () -> YamlReader.read("f.yml", "\uFEFF"));
+    SpecException e = fails("\uFEFF");
     assertThat(e.diagnostics().get(0).message()).contains("empty");
     assertThat(e.diagnostics().get(0).line()).isEqualTo(1);
   }
 
-  /** Line and 1-based column (in code points, CR, LF and CRLF ending lines) of {@code offset} in {@code text}. */
-  static SourceSpan position(String text, int offset) {
-    int line = 1;
-    int col = 1;
-    int i = text.startsWith("\uFEFF") ? 1 : 0;
-    while (i < offset) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-        line++;
-        col = 1;
-      } else if (c != '\r' && !Character.isLowSurrogate(c)) {
-        col++;
-      }
-      i++;
-    }
-    return new SourceSpan("", line, col, offset);
+  private static SpecException fails(String text) {
+    return catchThrowableOfType(SpecException.class, () -> YamlReader.read("f.yml", text));
   }
 }
