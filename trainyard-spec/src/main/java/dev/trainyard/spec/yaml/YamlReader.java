@@ -78,6 +78,7 @@ public final class YamlReader {
       shift = 1;
     }
     checkPlaceholders(file, text, shift);
+    Offsets offsets = new Offsets(text, shift);
     LoadSettings settings = LoadSettings.builder()
         .setLabel(file)
         .setUseMarks(true)
@@ -99,14 +100,14 @@ public final class YamlReader {
       Node root = composer.next();
       if (composer.hasNext()) {
         Node second = composer.next();
-        throw fail(span(file, second.getStartMark(), shift), "file holds more than one YAML document",
+        throw fail(span(file, second.getStartMark(), offsets), "file holds more than one YAML document",
             "keep one pipeline or component per file");
       }
-      return new Converter(file, shift).convert(root, "", span(file, root.getStartMark(), shift), 0);
+      return new Converter(file, text, offsets).convert(root, "", span(file, root.getStartMark(), offsets), 0);
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
-      SourceSpan at = span(file, mark, shift);
+      SourceSpan at = span(file, mark, offsets);
       if (problem.contains("DEL character") && mark.isPresent()) {
         // SnakeYAML points at the start of the plain scalar; point at the character itself.
         int from = text.offsetByCodePoints(0, Math.min(mark.get().getIndex(), text.codePointCount(0, text.length())));
@@ -115,7 +116,10 @@ public final class YamlReader {
           at = atCodePoint(file, text, text.codePointCount(0, del), shift);
         }
       }
-      throw fail(at, "not valid YAML: " + problem.strip(), null);
+      throw e instanceof LimitException
+          ? fail(at, problem, "spec files nest at most " + MAX_DEPTH + " levels and hold at most " + MAX_NODES
+              + " values")
+          : fail(at, "not valid YAML: " + problem.strip(), null);
     } catch (ReaderException e) {
       // A character YAML forbids (NUL, other control characters, U+FFFE): SnakeYAML gives only its
       // index in code points, so find its line and column here.
@@ -124,21 +128,23 @@ public final class YamlReader {
           + " not allowed in YAML", Character.isISOControl(cp) ? "control character" : "character", cp),
           "remove it, or write it as an escape such as \\u0000 inside double quotes");
     } catch (YamlEngineException e) {
-      throw fail(at(file, reader, shift), "not valid YAML: " + firstLine(e.getMessage()), null);
+      throw fail(at(file, reader, offsets), "not valid YAML: " + firstLine(e.getMessage()), null);
     } catch (StackOverflowError e) {
-      throw fail(SourceSpan.of(file), "YAML nested too deeply to read", "nest at most " + MAX_DEPTH + " levels");
+      // The composer stops nesting at MAX_DEPTH, so the stack was nearly used up before this file.
+      throw fail(SourceSpan.of(file), "nested too deeply to read: out of stack space",
+          "nest YAML at most " + MAX_DEPTH + " levels, and components referring to components much less");
     } catch (RuntimeException e) {
       // SnakeYAML's own slips on hostile text (a NumberFormatException for "\UFFFFFFFF"): still a
       // located syntax error, never an exception for the caller.
-      throw fail(at(file, reader, shift), "not valid YAML: cannot read the text here ("
+      throw fail(at(file, reader, offsets), "not valid YAML: cannot read the text here ("
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + ")",
           "check escapes and special characters near this place");
     }
   }
 
   /** Where the reader stopped. */
-  private static SourceSpan at(String file, StreamReader reader, int shift) {
-    return new SourceSpan(file, reader.getLine() + 1, reader.getColumn() + 1, reader.getIndex() + shift);
+  private static SourceSpan at(String file, StreamReader reader, Offsets offsets) {
+    return new SourceSpan(file, reader.getLine() + 1, reader.getColumn() + 1, offsets.of(reader.getIndex()));
   }
 
   /** Line and column of the code point at {@code index} (counted in code points, as SnakeYAML does). */
@@ -185,7 +191,7 @@ public final class YamlReader {
           col++;
         }
       }
-      throw fail(new SourceSpan(file, line, col, bad),
+      throw fail(new SourceSpan(file, line, col, out.length()),
           String.format("file is not UTF-8: byte 0x%02X at offset %d", bytes[bad] & 0xFF, bad),
           "save the file as UTF-8");
     }
@@ -220,8 +226,8 @@ public final class YamlReader {
     return hash >= 0 ? line.substring(0, hash) : line;
   }
 
-  static SourceSpan span(String file, Optional<Mark> mark, int shift) {
-    return mark.map(m -> new SourceSpan(file, m.getLine() + 1, m.getColumn() + 1, m.getIndex() + shift))
+  static SourceSpan span(String file, Optional<Mark> mark, Offsets offsets) {
+    return mark.map(m -> new SourceSpan(file, m.getLine() + 1, m.getColumn() + 1, offsets.of(m.getIndex())))
         .orElse(SourceSpan.of(file));
   }
 
@@ -299,6 +305,39 @@ public final class YamlReader {
     }
   }
 
+  /**
+   * Turns SnakeYAML's indexes, counted in code points of the text after any byte order mark, into
+   * {@link SourceSpan} offsets: {@code char} indexes into the text as given.
+   */
+  static final class Offsets {
+    final int shift;
+    private final int[] charAt; // null when every code point is one char
+
+    Offsets(String text, int shift) {
+      this.shift = shift;
+      int[] table = null;
+      for (int i = 0; i < text.length(); i++) {
+        if (Character.isSurrogate(text.charAt(i))) {
+          table = new int[text.codePointCount(0, text.length()) + 1];
+          int cp = 0;
+          for (int k = 0; k < text.length(); k += Character.charCount(text.codePointAt(k))) {
+            table[cp++] = k;
+          }
+          table[cp] = text.length();
+          break;
+        }
+      }
+      this.charAt = table;
+    }
+
+    int of(int codePointIndex) {
+      if (charAt == null || codePointIndex < 0) {
+        return codePointIndex + shift;
+      }
+      return charAt[Math.min(codePointIndex, charAt.length - 1)] + shift;
+    }
+  }
+
   /** Signals a limit from inside the composer. */
   static final class LimitException extends MarkedYamlEngineException {
     private static final long serialVersionUID = 1L;
@@ -314,16 +353,18 @@ public final class YamlReader {
    */
   private static final class Converter {
     private final String file;
-    private final int shift;
+    private final String text;
+    private final Offsets offsets;
     private int visited;
     private long chars;
     private boolean aliased;
     private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
     private final Map<Node, Boolean> seen = new IdentityHashMap<>();
 
-    Converter(String file, int shift) {
+    Converter(String file, String text, Offsets offsets) {
       this.file = file;
-      this.shift = shift;
+      this.text = text;
+      this.offsets = offsets;
     }
 
     /**
@@ -370,11 +411,40 @@ public final class YamlReader {
     }
 
     private SourceSpan span(Optional<Mark> mark) {
-      return YamlReader.span(file, mark, shift);
+      return YamlReader.span(file, mark, offsets);
     }
 
     private YNode.Scalar scalar(ScalarNode n) {
-      return new YNode.Scalar(n.getValue(), n.isPlain(), span(n.getStartMark()), span(n.getEndMark()));
+      return new YNode.Scalar(n.getValue(), n.isPlain(), valueStart(n.getStartMark()), span(n.getEndMark()));
+    }
+
+    /**
+     * Where a scalar's text begins: SnakeYAML starts a node at its anchor or tag ({@code &a !!str
+     * x}), but positions inside the value are counted from the value.
+     */
+    private SourceSpan valueStart(Optional<Mark> mark) {
+      SourceSpan at = span(mark);
+      if (mark.isEmpty() || at.offset() < offsets.shift) {
+        return at;
+      }
+      int i = at.offset() - offsets.shift;
+      int col = at.column();
+      boolean moved = false;
+      for (int k = 0; k < 2 && i < text.length() && (text.charAt(i) == '&' || text.charAt(i) == '!'); k++) {
+        while (i < text.length() && " \t\r\n".indexOf(text.charAt(i)) < 0) {
+          i += Character.charCount(text.codePointAt(i));
+          col++;
+        }
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+          i++;
+          col++;
+        }
+        moved = true;
+      }
+      if (!moved || i >= text.length() || text.charAt(i) == '\r' || text.charAt(i) == '\n' || text.charAt(i) == '#') {
+        return at; // the value starts on a later line: keep the anchor's place
+      }
+      return new SourceSpan(at.file(), at.line(), col, i + offsets.shift);
     }
 
     private YNode sequence(SequenceNode n, String path, int depth, SourceSpan aliasSite) throws SpecException {

@@ -1,11 +1,14 @@
 package dev.trainyard.spec.fuzz;
 
 import dev.trainyard.spec.Diagnostic;
+import dev.trainyard.spec.SpecException;
 import dev.trainyard.spec.Template;
 import dev.trainyard.spec.binding.BindingParser;
 import dev.trainyard.spec.binding.BindingSyntaxException;
 import dev.trainyard.spec.load.SpecLoader;
 import dev.trainyard.spec.plan.Validator;
+import dev.trainyard.spec.yaml.YNode;
+import dev.trainyard.spec.yaml.YamlReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -32,15 +35,35 @@ final class FuzzHarness {
   private static Path workspace;
 
   /**
-   * Crashes found by this suite in code it does not own ({@code load/}, {@code plan/}), reported to
-   * that code's owner: the method that throws, and the input shape. They are tolerated (counted and
-   * printed, not failed) so the build stays green until the fix lands; then delete the entry, and
-   * any recurrence fails. {@code -Dtrainyard.fuzz.strict=true} tolerates none.
+   * A crash found by this suite in code it does not own ({@code load/}, {@code plan/}), reported to
+   * that code's owner: an exception of class {@code exception} with {@code frame} (class.method)
+   * among its first few stack frames. {@link KnownForeignCrashTest} pins a reproducer for each.
    */
-  static final Map<String, String> KNOWN_FOREIGN = Map.of(
-      "dev.trainyard.spec.load.DocumentReader.bind",
-      "IllegalStateException: a standalone command job whose input or output name is not a binding name"
-          + " (e.g. 'penal&y:' under inputs) makes singleStepJob build '${{parent.inputs.penal&y}}' and throw");
+  record Known(String exception, String frame, String what) {
+    boolean matches(Throwable t) {
+      if (!t.getClass().getName().equals(exception)) {
+        return false;
+      }
+      StackTraceElement[] st = t.getStackTrace();
+      for (int i = 0; i < Math.min(4, st.length); i++) {
+        if ((st[i].getClassName() + "." + st[i].getMethodName()).equals(frame)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Known foreign crashes, tolerated (counted and printed, not failed) so that the build stays green
+   * until their fixes land; then delete the entry (its {@link KnownForeignCrashTest} case fails to
+   * say so) and any recurrence fails. {@code -Dtrainyard.fuzz.strict=true} tolerates none.
+   */
+  static final List<Known> KNOWN_FOREIGN = List.of(
+      new Known("java.lang.IllegalStateException", "dev.trainyard.spec.load.DocumentReader.bind",
+          "a standalone command job whose input or output name is not a binding name ('penal&y:')"),
+      new Known("java.lang.IllegalArgumentException", "dev.trainyard.spec.plan.InputResolver.resolve",
+          "an asset input whose path binds to a pipeline input holding a malformed reference ('', 'azureml:')"));
 
   private static final boolean STRICT = Boolean.getBoolean("trainyard.fuzz.strict");
   /** How often each known foreign crash was met in this JVM. */
@@ -152,16 +175,16 @@ final class FuzzHarness {
     return report;
   }
 
-  /** True (and counted) if {@code t} is a RuntimeException thrown by a method in {@link #KNOWN_FOREIGN}. */
+  /** True (and counted) if {@code t} is one of the {@link #KNOWN_FOREIGN} crashes. */
   static boolean knownForeign(Throwable t) {
-    if (STRICT || !(t instanceof RuntimeException) || t.getStackTrace().length == 0) {
+    if (STRICT) {
       return false;
     }
-    StackTraceElement top = t.getStackTrace()[0];
-    String where = top.getClassName() + "." + top.getMethodName();
-    if (KNOWN_FOREIGN.containsKey(where)) {
-      KNOWN_HITS.merge(where, 1, Integer::sum);
-      return true;
+    for (Known k : KNOWN_FOREIGN) {
+      if (k.matches(t)) {
+        KNOWN_HITS.merge(k.frame(), 1, Integer::sum);
+        return true;
+      }
     }
     return false;
   }
@@ -186,6 +209,101 @@ final class FuzzHarness {
         throw new ContractBreach("diagnostic outside the file (" + lines + " lines): " + d, bytes, null);
       }
     }
+  }
+
+  /**
+   * Reads {@code bytes} with {@link YamlReader} alone: a node tree whose every position is exact
+   * (line and column agree with the offset, single-line plain scalars sit at their offset), or one
+   * located error; anything else is a breach.
+   */
+  static void checkReader(byte[] bytes) {
+    YNode root;
+    try {
+      root = YamlReader.read("f.yml", bytes);
+    } catch (SpecException e) {
+      if (e.diagnostics().size() != 1) {
+        throw new ContractBreach("expected one diagnostic, got " + e.diagnostics(), bytes, e);
+      }
+      Diagnostic d = e.diagnostics().get(0);
+      boolean unplaced = d.message().contains("nested too deeply") || d.message().contains("at most");
+      if (!unplaced && d.line() < 1) {
+        throw new ContractBreach("reader error without a position: " + d, bytes, e);
+      }
+      checkDiagnostics(e.diagnostics(), "f.yml", bytes);
+      if (d.message().contains("not UTF-8")) {
+        checkUtf8Error(d, bytes);
+      }
+      return;
+    } catch (Throwable t) {
+      throw new ContractBreach("YamlReader.read threw " + t, bytes, t);
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    java.util.ArrayDeque<YNode> todo = new java.util.ArrayDeque<>(List.of(root));
+    while (!todo.isEmpty()) {
+      YNode n = todo.pop();
+      checkSpan(text, n.at(), bytes);
+      if (n instanceof YNode.Scalar sc) {
+        checkScalar(text, sc, bytes);
+      } else if (n instanceof YNode.Mapping m) {
+        for (YNode.Entry e : m.entries().values()) {
+          checkScalar(text, e.key(), bytes);
+          todo.push(e.value());
+        }
+      } else if (n instanceof YNode.Sequence q) {
+        q.items().forEach(todo::push);
+      }
+    }
+  }
+
+  private static void checkScalar(String text, YNode.Scalar s, byte[] bytes) {
+    checkSpan(text, s.at(), bytes);
+    // SnakeYAML folds plain scalars at U+0085, U+2028 and U+2029 without counting them as new lines.
+    boolean folded = s.end().offset() >= s.at().offset() && s.end().offset() <= text.length()
+        && text.substring(s.at().offset(), s.end().offset()).matches("(?s).*[\\u0085\\u2028\\u2029].*");
+    if (s.plain() && !s.value().isEmpty() && s.at().line() == s.end().line() && !folded
+        && !text.startsWith(s.value(), s.at().offset())) {
+      throw new ContractBreach("plain scalar '" + s.value() + "' is not at its offset " + s.at(), bytes, null);
+    }
+  }
+
+  private static void checkSpan(String text, dev.trainyard.spec.SourceSpan at, byte[] bytes) {
+    if (at.offset() < 0 || at.offset() > text.length()) {
+      throw new ContractBreach("offset outside the text: " + at.offset(), bytes, null);
+    }
+    int line = 1;
+    int col = 1;
+    for (int i = text.startsWith("\uFEFF") ? 1 : 0; i < at.offset(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+        line++;
+        col = 1;
+      } else if (c != '\r' && !Character.isLowSurrogate(c)) {
+        col++;
+      }
+    }
+    if (line != at.line() || col != at.column()) {
+      throw new ContractBreach("offset " + at.offset() + " is " + line + ":" + col + ", not " + at, bytes, null);
+    }
+  }
+
+  /** The reported byte is the first that does not decode, on the reported line and column. */
+  private static void checkUtf8Error(Diagnostic d, byte[] bytes) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("offset (\\d+)").matcher(d.message());
+    if (!m.find()) {
+      throw new ContractBreach("UTF-8 error without its offset: " + d, bytes, null);
+    }
+    int bad = Integer.parseInt(m.group(1));
+    byte[] before = java.util.Arrays.copyOf(bytes, bad);
+    // The prefix decodes, except for a sequence cut at its end: find the last complete character.
+    int cut = bad;
+    while (cut > 0 && cut > bad - 3 && !isUtf8(java.util.Arrays.copyOf(bytes, cut))) {
+      cut--;
+    }
+    if (!isUtf8(java.util.Arrays.copyOf(bytes, cut)) || isUtf8(bytes)) {
+      throw new ContractBreach("offset " + bad + " is not where decoding fails: " + d, bytes, null);
+    }
+    String text = new String(before, 0, cut, StandardCharsets.UTF_8);
+    checkSpan(text, new dev.trainyard.spec.SourceSpan("f.yml", d.line(), d.column(), text.length()), bytes);
   }
 
   static boolean isUtf8(byte[] bytes) {

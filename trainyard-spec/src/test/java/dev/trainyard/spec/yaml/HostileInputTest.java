@@ -121,7 +121,8 @@ class HostileInputTest {
     assertThat(seq.message()).contains("recursive alias");
     assertThat(seq.line()).isEqualTo(2);
     assertThat(firstError("type: pipeline\njobs: &j\n  a: *j\n").message()).contains("recursive alias");
-    assertThat(firstError("type: pipeline\n&k [*k]: x\n").message()).containsAnyOf("recursive", "mapping key is a list");
+    assertThat(firstError("type: pipeline\n&k [*k]: x\n").message())
+        .containsAnyOf("recursive", "mapping key is a list");
   }
 
   @Test
