@@ -38,8 +38,9 @@ final class Plans {
           + "; expected a pipeline job or a command job");
     }
     Plan plan = Planner.plan(job, overrides, loader.registry());
-    List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
-    plan.diagnostics().stream().filter(d -> !all.contains(d)).forEach(all::add);
+    java.util.LinkedHashSet<Diagnostic> merged = new java.util.LinkedHashSet<>(loaded.diagnostics());
+    merged.addAll(plan.diagnostics());
+    List<Diagnostic> all = new ArrayList<>(merged);
     boolean bad = all.stream().anyMatch(Diagnostic::isError);
     return new Outcome(bad ? null : plan, all, null);
   }

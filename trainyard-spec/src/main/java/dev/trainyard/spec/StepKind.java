@@ -1,13 +1,18 @@
 package dev.trainyard.spec;
 
-/** The kinds of step a pipeline may hold. {@code sweep} and {@code automl} are recognised only. */
+/**
+ * The kinds of step a pipeline may hold. {@code sweep}, {@code automl} and {@code data_transfer}
+ * are recognised only.
+ */
 public enum StepKind {
   COMMAND("command"),
   PARALLEL("parallel"),
   PIPELINE("pipeline"),
   SPARK("spark"),
   SWEEP("sweep"),
-  AUTOML("automl");
+  AUTOML("automl"),
+  /** Azure's copy/import/export between datastores and databases. */
+  DATA_TRANSFER("data_transfer");
 
   private final String yamlName;
 
@@ -21,7 +26,7 @@ public enum StepKind {
 
   /** Whether Trainyard can run this kind. */
   public boolean isSupported() {
-    return this != SWEEP && this != AUTOML;
+    return this != SWEEP && this != AUTOML && this != DATA_TRANSFER;
   }
 
   public static java.util.Optional<StepKind> parse(String s) {

@@ -265,7 +265,7 @@ final class ComponentReader {
     }
     Reference ref = ctx.reference(s, r.child(key));
     if (ref instanceof Reference.LocalPath lp && !java.nio.file.Files.exists(lp.path())) {
-      ctx.out.error(s.at(), r.child(key), key + " path '" + s.value() + "' does not exist (resolved to "
+      ctx.out.error(s.at(), r.child(key), (key.equals("path") ? "path" : key + " path") + " '" + s.value() + "' does not exist (resolved to "
           + ctx.display(lp.path()) + ")", "paths are relative to the folder of " + ctx.file);
     }
     return ref;

@@ -7,7 +7,8 @@ import java.util.List;
 
 /** Collects the errors and warnings of one load or plan, so a user sees them all at once. */
 public final class Diagnostics {
-  private final List<Diagnostic> all = new ArrayList<>();
+  // Insertion order kept; a set so that dropping repeats stays linear however many findings a file has.
+  private final java.util.LinkedHashSet<Diagnostic> all = new java.util.LinkedHashSet<>();
 
   public void error(SourceSpan at, String path, String message, String hint) {
     add(Diagnostic.error(at, path, message, hint));
@@ -19,9 +20,7 @@ public final class Diagnostics {
 
   public void add(Diagnostic d) {
     // The same finding can be reached twice (a component used by two steps): report it once.
-    if (!all.contains(d)) {
-      all.add(d);
-    }
+    all.add(d);
   }
 
   public void addAll(List<Diagnostic> ds) {

@@ -14,6 +14,7 @@ import dev.trainyard.spec.Step;
 import dev.trainyard.spec.StepKind;
 import dev.trainyard.spec.Template;
 import dev.trainyard.spec.binding.BindingParser;
+import dev.trainyard.spec.plan.Unsupported;
 import dev.trainyard.spec.binding.BindingSyntaxException;
 import dev.trainyard.spec.yaml.YNode;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ import java.util.Set;
  * environment or schedule.
  */
 final class DocumentReader {
-  private static final List<String> TYPES = List.of("pipeline", "command", "parallel", "spark", "sweep",
+  private static final List<String> TYPES = List.of("pipeline", "command", "parallel", "spark", "sweep", "data_transfer",
       "automl", "uri_file", "uri_folder", "mltable", "custom_model", "mlflow_model", "triton_model");
   private final Ctx ctx;
   private final PortReader ports;
@@ -54,6 +55,11 @@ final class DocumentReader {
     String type = probe.string("type");
     String schema = lower(probe.string("$schema"));
     if (type == null) {
+      String foreign = Foreign.kindOf(m, schema);
+      if (foreign != null) {
+        ctx.out.error(m.at(), root, foreign, null);
+        return null;
+      }
       if (m.has("trigger") || schema.contains("schedule")) {
         return schedule(m);
       }
@@ -82,9 +88,10 @@ final class DocumentReader {
         return isComponent ? component(m, root) : singleStepJob(m, StepKind.parse(t).orElseThrow());
       case "sweep":
       case "automl":
-        ctx.out.error(probe.at("type"), probe.child("type"), t + " jobs are " + (t.equals("sweep")
-            ? "recognised but not supported yet" : "an Azure-only feature that Trainyard does not run"),
-            t.equals("sweep") ? "run the trial as a command job, once per parameter set" : null);
+      case "data_transfer":
+        StepKind k = StepKind.parse(t).orElseThrow();
+        ctx.out.error(probe.at("type"), probe.child("type"), Unsupported.message(k).replace(" steps ", " jobs and"
+            + " components ").replace(" steps (", " jobs and components ("), Unsupported.hint(k));
         return component(m, root);
       default:
         var io = IoType.parse(t);
@@ -237,7 +244,7 @@ final class DocumentReader {
       case PARALLEL -> KnownKeys.PARALLEL_COMPONENT;
       case SPARK -> KnownKeys.SPARK_COMPONENT;
       case PIPELINE -> KnownKeys.PIPELINE_COMPONENT;
-      case SWEEP, AUTOML -> null;
+      case SWEEP, AUTOML, DATA_TRANSFER -> null;
     };
     MapReader r = ctx.reader(m, path, known, "a " + kind + " component");
     Meta meta = components.meta(r);
@@ -248,7 +255,7 @@ final class DocumentReader {
       case PARALLEL -> components.parallel(r, meta, inputs, outputs);
       case SPARK -> components.spark(r, meta, inputs, outputs);
       case PIPELINE -> components.pipeline(r, meta, inputs, outputs, steps);
-      case SWEEP, AUTOML -> new Component.Unsupported(meta, kind, inputs, outputs, ctx.source);
+      case SWEEP, AUTOML, DATA_TRANSFER -> new Component.Unsupported(meta, kind, inputs, outputs, ctx.source);
     };
   }
 

@@ -35,6 +35,8 @@ public final class SpecLoader {
   private final Map<Path, Component> components = new HashMap<>();
   private final Map<Path, List<Diagnostic>> componentFindings = new HashMap<>();
   private final Deque<Path> loading = new ArrayDeque<>();
+  /** Deepest chain of component files loaded through one another (each level costs stack). */
+  static final int MAX_NESTING = 32;
 
   public SpecLoader(Registry registry) {
     this.registry = registry;
@@ -158,6 +160,11 @@ public final class SpecLoader {
     }
     if (loading.contains(key)) {
       ctx.out.error(at, path, "component '" + display(key) + "' refers to itself through its steps", null);
+      return null;
+    }
+    if (loading.size() >= MAX_NESTING) {
+      ctx.out.error(at, path, "components are nested more than " + MAX_NESTING + " deep here",
+          "real pipelines nest a few levels; look for a chain of components that include each other");
       return null;
     }
     if (components.containsKey(key)) {

@@ -64,7 +64,7 @@ final class StepReader {
       kind = StepKind.parse(typeText).orElse(null);
       if (kind == null) {
         ctx.out.error(probe.at("type"), probe.child("type"), "unknown step type '" + typeText + "'",
-            Suggest.hintOrList(typeText, List.of("command", "parallel", "pipeline", "spark", "sweep", "automl"), "types"));
+            Suggest.hintOrList(typeText, List.of("command", "parallel", "pipeline", "spark", "sweep", "automl", "data_transfer"), "types"));
         return null;
       }
     }
@@ -101,7 +101,7 @@ final class StepReader {
       case PARALLEL -> KnownKeys.PARALLEL_STEP;
       case SPARK -> KnownKeys.SPARK_STEP;
       case PIPELINE -> KnownKeys.PIPELINE_STEP;
-      case SWEEP, AUTOML -> null;
+      case SWEEP, AUTOML, DATA_TRANSFER -> null;
     };
     MapReader r = ctx.reader(m, path, referenced == null ? known : union(known, KnownKeys.COMMAND_STEP),
         "a " + kind + " step");
@@ -127,7 +127,7 @@ final class StepReader {
               + " component file)", null);
           yield null;
         }
-        case SWEEP, AUTOML -> new Component.Unsupported(meta, kind, declared, declaredOut, ctx.source);
+        case SWEEP, AUTOML, DATA_TRANSFER -> new Component.Unsupported(meta, kind, declared, declaredOut, ctx.source);
       };
       if (component == null) {
         return null;

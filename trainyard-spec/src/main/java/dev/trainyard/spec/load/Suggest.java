@@ -44,10 +44,13 @@ public final class Suggest {
     return null;
   }
 
+  private static final int MAX_LENGTH = 256;
+
   /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
   static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 8) {
-      return Math.abs(a.length() - b.length());
+    if (Math.abs(a.length() - b.length()) > 8 || a.length() > MAX_LENGTH || b.length() > MAX_LENGTH) {
+      // Names this long are not typos of each other worth a hint; the table would cost a*b memory.
+      return Math.max(a.length(), b.length());
     }
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {

@@ -39,7 +39,7 @@ final class InputResolver {
   /** A pipeline input's value as given in the file. */
   ResolvedInput pipelineInput(PortSpec spec, String path) {
     if (spec.path() != null) {
-      checkReference(spec.path(), spec.at(), path + ".path");
+      checkReference(spec.path(), spec.type(), spec.at(), path + ".path");
       return new ResolvedInput.Asset(spec.path(), spec.type(), spec.mode());
     }
     if (spec.defaultValue() != null) {
@@ -119,7 +119,7 @@ final class InputResolver {
           // {type: uri_folder, path: ${{parent.inputs.dir}}} with dir a string: that string is the path.
           try {
             Reference ref = ReferenceParser.parse(String.valueOf(v.value()), baseDir);
-            checkReference(ref, a.at(), path + ".path");
+            checkReference(ref, a.type(), a.at(), path + ".path");
             return new ResolvedInput.Asset(ref, a.type(), a.mode());
           } catch (IllegalArgumentException e) {
             out.error(a.at(), path + ".path", e.getMessage(), null);
@@ -137,7 +137,7 @@ final class InputResolver {
         }
         return r;
       }
-      checkReference(a.path(), a.at(), path + ".path");
+      checkReference(a.path(), a.type(), a.at(), path + ".path");
       return new ResolvedInput.Asset(a.path(), a.type() == null ? IoType.URI_FOLDER : a.type(), a.mode());
     }
     InputValue.Bound b = (InputValue.Bound) value;
@@ -245,12 +245,19 @@ final class InputResolver {
 
   /** Local paths must exist; registered names must be registered. */
   void checkReference(Reference ref, SourceSpan at, String path) {
+    checkReference(ref, null, at, path);
+  }
+
+  /** As above; {@code type} (when known) names what kind of asset is missing: a model or data. */
+  void checkReference(Reference ref, IoType type, SourceSpan at, String path) {
+    boolean model = type != null && type.isModel();
     if (ref instanceof Reference.LocalPath lp && !Files.exists(lp.path())) {
       // Data may be put in place before the run, so this warns; a run checks again and fails.
       out.warn(at, path, "path '" + lp.raw() + "' does not exist (yet)", "paths are relative to the YAML file's folder");
     } else if (ref instanceof Reference.Registered reg && registry.findAsset(reg).isEmpty()) {
-      out.error(at, path, "data asset '" + reg.display() + "' is not registered in this workspace",
-          "register it with 'trainyard data create --name " + reg.name() + " --path PATH'");
+      out.error(at, path, (model ? "model '" : "data asset '") + reg.display() + "' is not registered in this workspace",
+          "register it with 'trainyard " + (model ? "model register" : "data create") + " --name " + reg.name()
+              + " --path PATH'");
     } else if (ref instanceof Reference.RegistryUri uri) {
       out.error(at, path, "'" + uri.raw() + "' is in an Azure ML registry, which Trainyard cannot reach",
           "register a local copy with 'trainyard data create'");

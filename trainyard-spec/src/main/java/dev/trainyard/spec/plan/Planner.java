@@ -168,10 +168,7 @@ public final class Planner {
       // A standalone command, parallel or Spark job is its one step: its keys sit at the top.
       String path = standalone && scope.prefix.isEmpty() ? "" : "jobs." + step.name();
       if (!step.kind().isSupported()) {
-        out.error(step.at(), path, step.kind() == StepKind.AUTOML
-            ? "automl steps are an Azure-only feature that Trainyard does not run"
-            : "sweep steps are recognised but not supported yet", step.kind() == StepKind.SWEEP
-            ? "run the trial component as a command step per parameter set" : null);
+        out.error(step.at(), path, Unsupported.message(step.kind()), Unsupported.hint(step.kind()));
         continue;
       }
       StepContext sc = new StepContext(scope.parentInputs, scope.parentInputDecls, scope.handles, step.name(), path);

@@ -209,9 +209,10 @@ class BrokenCorpusTest {
             "sweep steps are recognised but not supported yet",
             "run the trial component as a command step per parameter set")),
         broken("automl-job.yml", "automl job", at(2, 7, "type",
-            "automl jobs are an Azure-only feature that Trainyard does not run", null)),
-        broken("sweep-job.yml", "sweep job", at(2, 7, "type", "sweep jobs are recognised but not supported yet",
-            "run the trial as a command job, once per parameter set")),
+            "automl jobs and components are an Azure-only feature that Trainyard does not run", null)),
+        broken("sweep-job.yml", "sweep job", at(2, 7, "type",
+            "sweep jobs and components are recognised but not supported yet",
+            "run the trial component as a command step per parameter set")),
         // malformed bindings
         broken("malformed-optional.yml", "pipeline job", in("components/malformed-optional.yml", 10, 24, "command",
             "optional fragment '$[[--x inputs.x]]' has no ${{inputs.NAME}} inside", null)),

@@ -37,7 +37,7 @@ final class FuzzHarness {
   /**
    * A crash found by this suite in code it does not own ({@code load/}, {@code plan/}), reported to
    * that code's owner: an exception of class {@code exception} with {@code frame} (class.method)
-   * among its first few stack frames. {@link KnownForeignCrashTest} pins a reproducer for each.
+   * among its first few stack frames. {@link FormerCrashesTest} keeps the fixed ones fixed.
    */
   record Known(String exception, String frame, String what) {
     boolean matches(Throwable t) {
@@ -56,14 +56,10 @@ final class FuzzHarness {
 
   /**
    * Known foreign crashes, tolerated (counted and printed, not failed) so that the build stays green
-   * until their fixes land; then delete the entry (its {@link KnownForeignCrashTest} case fails to
+   * until their fixes land; then delete the entry (and keep its reproducer in {@link FormerCrashesTest}; it fails to
    * say so) and any recurrence fails. {@code -Dtrainyard.fuzz.strict=true} tolerates none.
    */
-  static final List<Known> KNOWN_FOREIGN = List.of(
-      new Known("java.lang.IllegalStateException", "dev.trainyard.spec.load.DocumentReader.bind",
-          "a standalone command job whose input or output name is not a binding name ('penal&y:')"),
-      new Known("java.lang.IllegalArgumentException", "dev.trainyard.spec.plan.InputResolver.resolve",
-          "an asset input whose path binds to a pipeline input holding a malformed reference ('', 'azureml:')"));
+  static final List<Known> KNOWN_FOREIGN = List.of();
 
   private static final boolean STRICT = Boolean.getBoolean("trainyard.fuzz.strict");
   /** How often each known foreign crash was met in this JVM. */
