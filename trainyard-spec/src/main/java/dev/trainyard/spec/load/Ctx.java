@@ -9,8 +9,6 @@ import dev.trainyard.spec.yaml.YNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What reading one file needs: its name for messages, its folder for relative paths, its lines for
@@ -89,15 +87,19 @@ final class Ctx {
   }
 
   private SourceSpan find(Template.Ref r, YNode.Scalar s, int[] cursor) {
-    Pattern pat = Pattern.compile("\\$\\{\\{\\s*" + Pattern.quote(r.binding().text()) + "\\s*}}");
+    String want = r.binding().text();
     int last = Math.min(lines.length, Math.max(s.end().line(), s.at().line()));
     for (int ln = cursor[0]; ln >= 1 && ln <= last; ln++) {
-      Matcher m = pat.matcher(lines[ln - 1]);
-      int from = ln == cursor[0] ? Math.min(cursor[1], lines[ln - 1].length()) : 0;
-      if (m.find(from)) {
-        cursor[0] = ln;
-        cursor[1] = m.end();
-        return new SourceSpan(file, ln, m.start() + 1, -1);
+      String line = lines[ln - 1];
+      int from = ln == cursor[0] ? Math.min(cursor[1], line.length()) : 0;
+      // Plain string search rather than a regex per binding: this runs for every binding of a file.
+      for (int i = line.indexOf("${{", from); i >= 0; i = line.indexOf("${{", i + 3)) {
+        int close = line.indexOf("}}", i + 3);
+        if (close >= 0 && line.substring(i + 3, close).strip().equals(want)) {
+          cursor[0] = ln;
+          cursor[1] = close + 2;
+          return new SourceSpan(file, ln, i + 1, -1);
+        }
       }
     }
     return s.at();

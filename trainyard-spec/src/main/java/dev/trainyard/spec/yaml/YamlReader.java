@@ -199,6 +199,9 @@ public final class YamlReader {
   }
 
   private static void checkPlaceholders(String file, String text, int shift) throws SpecException {
+    if (!mayHavePlaceholder(text)) {
+      return; // the usual case: every "{{" belongs to a "${{" binding
+    }
     int lineNo = 0;
     int offset = 0;
     // Lines end at \n, \r\n or a lone \r, as in YAML.
@@ -215,6 +218,16 @@ public final class YamlReader {
       offset += offset < text.length() && text.charAt(offset) == '\r' && offset + 1 < text.length()
           && text.charAt(offset + 1) == '\n' ? 2 : 1;
     }
+  }
+
+  /** A quick scan for a "{{" not preceded by '$', before the line-by-line regex check. */
+  private static boolean mayHavePlaceholder(String text) {
+    for (int i = text.indexOf("{{"); i >= 0; i = text.indexOf("{{", i + 2)) {
+      if (i == 0 || text.charAt(i - 1) != '$') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String stripComment(String line) {
