@@ -1,5 +1,8 @@
 package dev.trainyard.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,8 +12,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Reproducible ML pipelines; reads Azure ML CLI v2 pipeline YAML.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class, ResumeCommand.class,
-        RunsCommand.class, LogsCommand.class, ArtifactsCommand.class, CommandLine.HelpCommand.class},
     exitCodeOnInvalidInput = ExitCodes.BAD_INPUT)
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -24,9 +25,31 @@ public final class Main implements Runnable {
     System.exit(execute(args));
   }
 
+  /** The subcommands, made on demand. */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("validate", ValidateCommand::new);
+    SUBCOMMANDS.put("plan", PlanCommand::new);
+    SUBCOMMANDS.put("run", RunCommand::new);
+    SUBCOMMANDS.put("resume", ResumeCommand::new);
+    SUBCOMMANDS.put("runs", RunsCommand::new);
+    SUBCOMMANDS.put("logs", LogsCommand::new);
+    SUBCOMMANDS.put("artifacts", ArtifactsCommand::new);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
+
   /** Runs the CLI and returns its exit code (used by tests). */
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Main());
+    // Only the subcommand being called is modelled (picocli reflects over each one it is given,
+    // which is start-up time); help, usage and mistyped names get them all.
+    String first = args.length > 0 ? args[0] : null;
+    if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+      cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
+    } else {
+      SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
+    }
     cl.setParameterExceptionHandler(new ShortErrors());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       // Bad input never gets here (commands report it themselves); this is a bug, say so briefly.
