@@ -22,6 +22,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    Warmup.startFor(args);
     System.exit(execute(args));
   }
 
