@@ -1,0 +1,112 @@
+package dev.trainyard.examples.badpixels;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.ensemble.VotingCombiner;
+import org.tribuo.common.tree.RandomForestTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * The pixel classifier: a Tribuo random forest of CART trees over {@link PixelStats} features,
+ * trained on every defective pixel of the training cameras and a seeded sample of the fine ones.
+ */
+public final class DefectModel {
+  private final Model<Label> model;
+
+  private DefectModel(Model<Label> model) {
+    this.model = model;
+  }
+
+  /**
+   * Settings.
+   *
+   * @param trees trees in the forest
+   * @param maxDepth deepest a tree may grow
+   * @param okPerDefect fine pixels sampled per defective pixel of each camera
+   * @param seed seeds the sample and the forest
+   */
+  public record Settings(int trees, int maxDepth, int okPerDefect, long seed) {}
+
+  /** Trains on cameras' features and ground truth (the lists are parallel). */
+  public static DefectModel train(List<FeatureFile> cams, List<Defect[]> truths, Settings s) {
+    LabelFactory labels = new LabelFactory();
+    MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("bad-pixel features", labels),
+        labels);
+    SplittableRandom r = new SplittableRandom(s.seed());
+    for (int c = 0; c < cams.size(); c++) {
+      FeatureFile f = cams.get(c);
+      Defect[] truth = truths.get(c);
+      long bad = java.util.Arrays.stream(truth).filter(d -> d != Defect.OK).count();
+      long ok = truth.length - bad;
+      double keep = Math.min(1.0, (double) s.okPerDefect() * Math.max(1, bad) / Math.max(1, ok));
+      for (int i = 0; i < truth.length; i++) {
+        if (truth[i] != Defect.OK || keep >= 1.0 || r.nextDouble() < keep) {
+          data.add(example(new Label(truth[i].label()), f, i));
+        }
+      }
+    }
+    CARTClassificationTrainer cart = new CARTClassificationTrainer(s.maxDepth(), 0.5f, s.seed());
+    RandomForestTrainer<Label> forest = new RandomForestTrainer<>(cart, new VotingCombiner(), s.trees(), s.seed());
+    return new DefectModel(forest.train(data));
+  }
+
+  /** The class of every pixel of a camera. */
+  public Defect[] predict(FeatureFile f) {
+    Defect[] out = new Defect[f.values().length];
+    int chunk = 65536;
+    for (int start = 0; start < out.length; start += chunk) {
+      List<Example<Label>> batch = new ArrayList<>();
+      for (int i = start; i < Math.min(out.length, start + chunk); i++) {
+        batch.add(example(LabelFactory.UNKNOWN_LABEL, f, i));
+      }
+      List<Prediction<Label>> p = model.predict(batch);
+      for (int i = 0; i < p.size(); i++) {
+        out[start + i] = Defect.of(p.get(i).getOutput().getLabel());
+      }
+    }
+    return out;
+  }
+
+  /** Saves in Tribuo's protobuf format. */
+  public void save(Path file) throws IOException {
+    model.serializeToFile(file);
+  }
+
+  /** Loads a model saved by {@link #save}. */
+  public static DefectModel load(Path file) throws IOException {
+    Model<?> m = Model.deserializeFromFile(file);
+    if (!m.validate(Label.class)) {
+      throw new BadInputException(file, "not a classification model");
+    }
+    @SuppressWarnings("unchecked")
+    Model<Label> labels = (Model<Label>) m;
+    return new DefectModel(labels);
+  }
+
+  /** The underlying Tribuo model. */
+  public Model<Label> tribuo() {
+    return model;
+  }
+
+  private static Example<Label> example(Label label, FeatureFile f, int i) {
+    float[] v = f.values()[i];
+    double[] d = new double[v.length];
+    for (int j = 0; j < v.length; j++) {
+      d[j] = v[j];
+    }
+    return new ArrayExample<>(label, NAMES, d);
+  }
+
+  private static final String[] NAMES = PixelStats.NAMES.toArray(String[]::new);
+}
