@@ -19,7 +19,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The pixel classifier: a Tribuo random forest of CART trees over {@link PixelStats} features,
- * trained on every defective pixel of the training cameras and a seeded sample of the fine ones.
+ * trained on every defective pixel of the training cameras, every fine pixel that looks like a
+ * defect at first sight (the hard negatives: those the {@link Baseline} rules flag, or that stand
+ * out from their neighbours, such as the edges and corners of saturated or crushed regions), and
+ * a seeded sample of the other fine ones.
  */
 public final class DefectModel {
   private final Model<Label> model;
@@ -51,7 +54,7 @@ public final class DefectModel {
       long ok = truth.length - bad;
       double keep = Math.min(1.0, (double) s.okPerDefect() * Math.max(1, bad) / Math.max(1, ok));
       for (int i = 0; i < truth.length; i++) {
-        if (truth[i] != Defect.OK || keep >= 1.0 || r.nextDouble() < keep) {
+        if (truth[i] != Defect.OK || hard(f, i) || keep >= 1.0 || r.nextDouble() < keep) {
           data.add(example(new Label(truth[i].label()), f, i));
         }
       }
@@ -59,6 +62,12 @@ public final class DefectModel {
     CARTClassificationTrainer cart = new CARTClassificationTrainer(s.maxDepth(), 0.5f, s.seed());
     RandomForestTrainer<Label> forest = new RandomForestTrainer<>(cart, new VotingCombiner(), s.trees(), s.seed());
     return new DefectModel(forest.train(data));
+  }
+
+  /** A fine pixel worth learning from: one that fixed rules would flag or that stands out from its neighbours. */
+  static boolean hard(FeatureFile f, int i) {
+    return Baseline.classify(f, i) != Defect.OK || Math.abs(f.get(i, "res_mean")) >= 4
+        || f.get(i, "outlier_rate") > 0 || f.get(i, "nb_similar") < 0.5f;
   }
 
   /** The class of every pixel of a camera. */

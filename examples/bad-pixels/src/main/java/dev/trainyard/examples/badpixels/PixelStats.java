@@ -30,7 +30,11 @@ public final class PixelStats {
       "low_rate", // fraction of frames at <= 3
       "high_rate", // fraction of frames at >= 252
       "nb_mean_gap", // smallest difference to a neighbour's mean value / 255
-      "nb_std_gap"); // smallest difference to a neighbour's standard deviation / camera noise
+      "nb_std_gap", // smallest difference to a neighbour's standard deviation / camera noise
+      "nb_similar"); // fraction of neighbours whose mean value is within SIMILAR grey levels
+
+  /** Neighbours whose mean values differ by less than this (grey levels) are alike. */
+  public static final double SIMILAR = 8;
 
   /** A change this large (grey levels) is a jump, not noise. */
   public static final int JUMP = 35;
@@ -185,18 +189,24 @@ public final class PixelStats {
       double stdGap = Double.MAX_VALUE;
       int x = i % w;
       int y = i / w;
+      int neighbours = 0;
+      int similar = 0;
       for (int dy = -1; dy <= 1; dy++) {
         for (int dx = -1; dx <= 1; dx++) {
           int xx = x + dx;
           int yy = y + dy;
           if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < w && yy < h) {
-            meanGap = Math.min(meanGap, Math.abs(means[yy * w + xx] - means[i]));
+            double gap = Math.abs(means[yy * w + xx] - means[i]);
+            meanGap = Math.min(meanGap, gap);
+            neighbours++;
+            similar += gap < SIMILAR ? 1 : 0;
             stdGap = Math.min(stdGap, Math.abs(stds[yy * w + xx] - std));
           }
         }
       }
       p[14] = (float) (meanGap == Double.MAX_VALUE ? 0 : meanGap / 255);
       p[15] = (float) (stdGap == Double.MAX_VALUE ? 0 : stdGap / noise);
+      p[16] = neighbours == 0 ? 0 : (float) similar / neighbours;
     }
     return f;
   }
