@@ -22,13 +22,20 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * trained on every defective pixel of the training cameras, every fine pixel that looks like a
  * defect at first sight (the hard negatives: those the {@link Baseline} rules flag, or that stand
  * out from their neighbours, such as the edges and corners of saturated or crushed regions), and
- * a seeded sample of the other fine ones.
+ * a seeded sample of the other fine ones: of each, up to {@code okPerDefect} per defective pixel.
  */
 public final class DefectModel {
   private final Model<Label> model;
+  private final int examples;
 
-  private DefectModel(Model<Label> model) {
+  private DefectModel(Model<Label> model, int examples) {
     this.model = model;
+    this.examples = examples;
+  }
+
+  /** Pixels the model was trained on (0 for a loaded model). */
+  public int trainingExamples() {
+    return examples;
   }
 
   /**
@@ -36,7 +43,7 @@ public final class DefectModel {
    *
    * @param trees trees in the forest
    * @param maxDepth deepest a tree may grow
-   * @param okPerDefect fine pixels sampled per defective pixel of each camera
+   * @param okPerDefect hard and other fine pixels sampled (each) per defective pixel of a camera
    * @param seed seeds the sample and the forest
    */
   public record Settings(int trees, int maxDepth, int okPerDefect, long seed) {}
@@ -51,17 +58,29 @@ public final class DefectModel {
       FeatureFile f = cams.get(c);
       Defect[] truth = truths.get(c);
       long bad = java.util.Arrays.stream(truth).filter(d -> d != Defect.OK).count();
-      long ok = truth.length - bad;
-      double keep = Math.min(1.0, (double) s.okPerDefect() * Math.max(1, bad) / Math.max(1, ok));
+      // at most okPerDefect hard and okPerDefect other fine pixels per defective one, seeded
+      long quota = s.okPerDefect() * Math.max(1, bad);
+      List<Integer> hard = new ArrayList<>();
+      List<Integer> easy = new ArrayList<>();
       for (int i = 0; i < truth.length; i++) {
-        if (truth[i] != Defect.OK || hard(f, i) || keep >= 1.0 || r.nextDouble() < keep) {
+        if (truth[i] != Defect.OK) {
           data.add(example(new Label(truth[i].label()), f, i));
+        } else {
+          (hard(f, i) ? hard : easy).add(i);
+        }
+      }
+      for (List<Integer> pool : List.of(hard, easy)) {
+        double keep = Math.min(1.0, (double) quota / Math.max(1, pool.size()));
+        for (int i : pool) {
+          if (keep >= 1.0 || r.nextDouble() < keep) {
+            data.add(example(new Label(Defect.OK.label()), f, i));
+          }
         }
       }
     }
     CARTClassificationTrainer cart = new CARTClassificationTrainer(s.maxDepth(), 0.5f, s.seed());
     RandomForestTrainer<Label> forest = new RandomForestTrainer<>(cart, new VotingCombiner(), s.trees(), s.seed());
-    return new DefectModel(forest.train(data));
+    return new DefectModel(forest.train(data), data.size());
   }
 
   /** A fine pixel worth learning from: one that fixed rules would flag or that stands out from its neighbours. */
@@ -100,7 +119,7 @@ public final class DefectModel {
     }
     @SuppressWarnings("unchecked")
     Model<Label> labels = (Model<Label>) m;
-    return new DefectModel(labels);
+    return new DefectModel(labels, 0);
   }
 
   /** The underlying Tribuo model. */

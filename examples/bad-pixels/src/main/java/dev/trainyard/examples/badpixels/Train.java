@@ -52,10 +52,12 @@ public final class Train implements ParallelTask {
             + " \"ok_per_defect\": %d, \"seed\": %d, \"features\": %s, \"seconds\": %.2f}%n",
         json(names), json(split.test().stream().map(CameraSplit::camera).toList()), pixels, defects, s.trees(),
         s.maxDepth(), s.okPerDefect(), s.seed(), json(PixelStats.NAMES), secs), StandardCharsets.UTF_8);
-    System.out.printf(Locale.ROOT, "trained a %d-tree forest on %s (%d defects among %d pixels) in %.1f s%n",
-        s.trees(), names, defects, pixels, secs);
+    System.out.printf(Locale.ROOT, "trained a %d-tree forest on %s (%d examples: %d defects, %d fine pixels"
+        + " of %d) in %.1f s%n", s.trees(), names, model.trainingExamples(), defects,
+        model.trainingExamples() - defects, pixels - defects, secs);
     Metrics.log("train_cameras", names.size());
     Metrics.log("train_defects", defects);
+    Metrics.log("train_examples", model.trainingExamples());
     Metrics.log("train_seconds", secs);
     return List.of();
   }

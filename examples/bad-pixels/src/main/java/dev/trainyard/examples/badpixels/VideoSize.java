@@ -17,7 +17,7 @@ public record VideoSize(int cameras, int width, int height, int frames, double d
   /** 8 cameras of 320x240, 100 frames (61 MB): a quick benchmark. */
   public static final VideoSize SMALL = new VideoSize(8, 320, 240, 100, 0.01);
   /** 8 full-HD sensors, 300 frames each (12 s at 25 fps): 4.6 GiB of raw video. */
-  public static final VideoSize FULL = new VideoSize(8, 1920, 1080, 300, 0.002);
+  public static final VideoSize FULL = new VideoSize(8, 1920, 1080, 300, 0.0005);
 
   /** The size named {@code toy}, {@code small} or {@code full}. */
   public static VideoSize of(String name) {
