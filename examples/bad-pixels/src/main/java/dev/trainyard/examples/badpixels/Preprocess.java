@@ -53,38 +53,48 @@ public final class Preprocess implements ParallelTask {
   /** Each pixel minus the median of its 8 neighbours (edges mirrored), rounded. */
   public static int[] residual(int[] px, int w, int h) {
     int[] out = new int[w * h];
-    int[] nb = new int[8];
     for (int y = 0; y < h; y++) {
-      int ym = y > 0 ? y - 1 : Math.min(1, h - 1);
-      int yp = y < h - 1 ? y + 1 : Math.max(h - 2, 0);
+      int up = (y > 0 ? y - 1 : Math.min(1, h - 1)) * w;
+      int row = y * w;
+      int down = (y < h - 1 ? y + 1 : Math.max(h - 2, 0)) * w;
       for (int x = 0; x < w; x++) {
         int xm = x > 0 ? x - 1 : Math.min(1, w - 1);
         int xp = x < w - 1 ? x + 1 : Math.max(w - 2, 0);
-        nb[0] = px[ym * w + xm];
-        nb[1] = px[ym * w + x];
-        nb[2] = px[ym * w + xp];
-        nb[3] = px[y * w + xm];
-        nb[4] = px[y * w + xp];
-        nb[5] = px[yp * w + xm];
-        nb[6] = px[yp * w + x];
-        nb[7] = px[yp * w + xp];
-        out[y * w + x] = px[y * w + x] - median8(nb);
+        out[row + x] = px[row + x] - median8(px[up + xm], px[up + x], px[up + xp], px[row + xm], px[row + xp],
+            px[down + xm], px[down + x], px[down + xp]);
       }
     }
     return out;
   }
 
-  /** The median of 8 values (the mean of the middle two, rounded half up); reorders {@code v}. */
+  /** The median of 8 values: the mean of the middle two, rounded half up. */
   static int median8(int[] v) {
-    for (int i = 1; i < 8; i++) {
-      int k = v[i];
-      int j = i - 1;
-      while (j >= 0 && v[j] > k) {
-        v[j + 1] = v[j];
-        j--;
-      }
-      v[j + 1] = k;
-    }
-    return (v[3] + v[4] + 1) >> 1;
+    return median8(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+  }
+
+  /** The median of 8 values by a 19-comparator sorting network (min/max pairs, no branches). */
+  static int median8(int a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7) {
+    int t;
+    // Batcher's odd-even merge sort for 8 inputs
+    t = Math.min(a0, a1); a1 = Math.max(a0, a1); a0 = t;
+    t = Math.min(a2, a3); a3 = Math.max(a2, a3); a2 = t;
+    t = Math.min(a4, a5); a5 = Math.max(a4, a5); a4 = t;
+    t = Math.min(a6, a7); a7 = Math.max(a6, a7); a6 = t;
+    t = Math.min(a0, a2); a2 = Math.max(a0, a2); a0 = t;
+    t = Math.min(a1, a3); a3 = Math.max(a1, a3); a1 = t;
+    t = Math.min(a4, a6); a6 = Math.max(a4, a6); a4 = t;
+    t = Math.min(a5, a7); a7 = Math.max(a5, a7); a5 = t;
+    t = Math.min(a1, a2); a2 = Math.max(a1, a2); a1 = t;
+    t = Math.min(a5, a6); a6 = Math.max(a5, a6); a5 = t;
+    t = Math.min(a0, a4); a4 = Math.max(a0, a4); a0 = t;
+    t = Math.min(a1, a5); a5 = Math.max(a1, a5); a1 = t;
+    t = Math.min(a2, a6); a6 = Math.max(a2, a6); a2 = t;
+    t = Math.min(a3, a7); a7 = Math.max(a3, a7); a3 = t;
+    t = Math.min(a2, a4); a4 = Math.max(a2, a4); a2 = t;
+    t = Math.min(a3, a5); a5 = Math.max(a3, a5); a3 = t;
+    t = Math.min(a1, a2); a2 = Math.max(a1, a2); a1 = t;
+    t = Math.min(a3, a4); a4 = Math.max(a3, a4); a3 = t;
+    t = Math.min(a5, a6); a6 = Math.max(a5, a6); a5 = t;
+    return (a3 + a4 + 1) >> 1;
   }
 }

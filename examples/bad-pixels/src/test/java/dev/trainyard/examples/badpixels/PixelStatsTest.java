@@ -94,6 +94,20 @@ class PixelStatsTest {
   }
 
   @Test
+  void theMedianNetworkAgreesWithSortingOnEveryBinaryInputAndRandomOnes() {
+    Random r = new Random(3);
+    for (int n = 0; n < 256 + 20_000; n++) {
+      int[] v = new int[8];
+      for (int i = 0; i < 8; i++) {
+        v[i] = n < 256 ? (n >> i) & 1 : r.nextInt(n % 2 == 0 ? 4 : 256);
+      }
+      int[] sorted = v.clone();
+      java.util.Arrays.sort(sorted);
+      assertThat(Preprocess.median8(v)).as(java.util.Arrays.toString(v)).isEqualTo((sorted[3] + sorted[4] + 1) >> 1);
+    }
+  }
+
+  @Test
   void extractionFromFilesMatchesInMemoryStatisticsAndSurvivesAWrite() throws Exception {
     Random r = new Random(1);
     Path frames = Files.createDirectories(dir.resolve("frames/c"));
