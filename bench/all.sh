@@ -15,3 +15,5 @@ section "fully reused re-run of a 100-step pipeline" "bench/reuse_100.sh 10"
 "$root/bench/reuse_100.sh" 10; echo '```'
 section "storing a 1 GiB folder of 1,000 files vs openssl" "bench/store.sh 1000"
 "$root/bench/store.sh" 1000; echo '```'
+section "bad-pixels example: toy run, parallel scaling, Y4M split vs ffmpeg" "bench/bad_pixels.sh"
+"$root/bench/bad_pixels.sh"; echo '```'
