@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 public final class ObjectStore {
   private static final int BUFFER = 1 << 18;
   private static final long SMALL = 1 << 20;
+  private static final int BATCH_FILES = 32;
   private final Path objects;
   private final Path tmp;
   private final Path quarantine;
@@ -149,14 +150,15 @@ public final class ObjectStore {
 
   /** Stores a folder: each file, then its manifest. Symbolic links and special files are refused. */
   public StoredObject putTree(Path dir, boolean move) throws IOException {
-    // Files are made durable together before the manifest that names them: one file-system sync
-    // instead of an fsync per file and per folder (each one a device flush here).
-    Durability d = Durability.batch();
     List<TreeManifest.Entry> entries = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
       files = walk.filter(p -> !p.equals(dir) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
     }
+    // Many files are made durable together before the manifest that names them: one file-system
+    // sync instead of an fsync per file and per folder (each a device flush here). A few files are
+    // cheaper to fsync one by one than to start `sync` for.
+    Durability d = files.size() > BATCH_FILES ? Durability.batch() : Durability.now();
     for (Path f : files) {
       String rel = dir.relativize(f).toString().replace('\\', '/');
       if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
