@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Stage 4: trains the {@link DefectModel} on the training cameras. Arguments: {@code --features
@@ -17,12 +19,15 @@ import java.util.Locale;
  * {@code --model DIR} (writes {@code model.tribuo} and {@code training.json}).
  */
 public final class Train implements ParallelTask {
+  private static final Logger QUIET = Logger.getLogger("org.tribuo");
+
   /** Creates the task. */
   public Train() {}
 
   @Override
   public List<String> run(List<Path> miniBatch, TaskContext ctx) throws IOException {
     long t0 = System.nanoTime();
+    QUIET.setLevel(Level.WARNING); // Tribuo logs a line per tree at INFO
     CameraSplit split = CameraSplit.of(Args.path(ctx, "--features"), Args.integer(ctx, "--test_cameras", 2));
     Path truthDir = Args.path(ctx, "--truth");
     DefectModel.Settings s = new DefectModel.Settings(Args.integer(ctx, "--trees", 20),
