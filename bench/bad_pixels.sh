@@ -40,9 +40,10 @@ jobs:
     resources:
       instance_count: $n
     task:
+      type: java
       code: $ex
-      entry_script: task.sh
-      program_arguments: Preprocess --residuals \${{outputs.residuals}}
+      entry_script: dev.trainyard.examples.badpixels.Preprocess
+      program_arguments: --residuals \${{outputs.residuals}}
 YAML
   "$ty" run -q --workspace "$work/ws" "$work/scale$n.yml" >/dev/null   # warm the page cache
   out=$("$ty" run --json --force-rerun --workspace "$work/ws" "$work/scale$n.yml")
@@ -56,7 +57,7 @@ bytes=$(du -cb "${vids[@]}" | tail -n 1 | cut -f1)
 cat "${vids[@]}" >/dev/null
 mkdir -p "$work/ty-frames" "$work/ty-cams" "$work/ff"
 ours=$(ms java -XX:+UseSerialGC -cp "$ex/target/bad-pixels.jar:$ex/target/lib/*" dev.trainyard.sdk.RunTask \
-  dev.trainyard.examples.badpixels.SplitFrames --frames "$work/ty-frames" --cameras "$work/ty-cams" "${vids[@]}")
+  dev.trainyard.examples.badpixels.SplitFrames --frames "$work/ty-frames" --cameras "$work/ty-cams" -- "${vids[@]}")
 ff=$(ms bash -c 'for v in "$@"; do n=$(basename "$v" .y4m); mkdir -p "'"$work"'/ff/$n";
   ffmpeg -nostdin -loglevel error -i "$v" -f image2 -c:v pgm "'"$work"'/ff/$n/%06d.pgm" || exit 1; done' _ "${vids[@]}")
 echo "splitting ${#vids[@]} Y4M videos ($(( bytes / 1048576 )) MiB) into frame files: SplitFrames $ours ms," \

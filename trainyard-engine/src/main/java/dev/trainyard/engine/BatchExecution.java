@@ -69,6 +69,7 @@ final class BatchExecution {
         env.put("TRAINYARD_MINI_BATCH", itemsFile.toString());
         env.put("TRAINYARD_MINI_BATCH_INDEX", Integer.toString(batch.index()));
         env.put("TRAINYARD_ROWS", rows.toString());
+        env.put("TRAINYARD_METRICS", bdir.resolve("metrics.jsonl").toString());
         env.put("TRAINYARD_ATTEMPT", Integer.toString(attempt));
         env.put("TRAINYARD_LOGGING_LEVEL", par.loggingLevel());
         outPaths.forEach((name, path) -> env.put("TRAINYARD_OUTPUT_" + name.toUpperCase(java.util.Locale.ROOT), path));
@@ -91,6 +92,7 @@ final class BatchExecution {
             });
       }
       logSha = Files.exists(log) ? ws.objects().putFile(log).sha256() : null;
+      StepMetrics.readJsonl(bdir.resolve("metrics.jsonl"), metrics, params);
       if (result.canceled()) {
         return new BatchRecord(rec.id(), batch.index(), "failed", batch.files().size(), attempt, null, null, logSha,
             "canceled");

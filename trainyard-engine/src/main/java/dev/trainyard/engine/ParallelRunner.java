@@ -54,7 +54,8 @@ final class ParallelRunner {
     }
     List<Path> items = MiniBatches.items(Path.of(dataPath));
     if (items.isEmpty()) {
-      return fail(step, rec, t0, "input_data " + data + " holds no files to process");
+      return fail(step, rec, t0, "input_data " + data + " holds no files to process (the input '" + data.port()
+          + "' is " + describe(step, data.port()) + ")");
     }
     List<MiniBatches.Batch> all = MiniBatches.split(items, par.miniBatchSize());
     Map<Integer, BatchRecord> done = new TreeMap<>();
@@ -75,8 +76,10 @@ final class ParallelRunner {
         return fail(step, rec, t0, "java parallel tasks need the local executor");
       }
       Path cwd = dir.resolve("code");
+      // The code folder, its jars and lib/ jars; and a Maven project's target/ jar and target/lib/.
       List<String> cp = List.of(JavaWorkers.sdkLocation(), cwd.toString(), cwd.resolve("*").toString(),
-          cwd.resolve("lib").resolve("*").toString());
+          cwd.resolve("lib").resolve("*").toString(), cwd.resolve("target").resolve("*").toString(),
+          cwd.resolve("target").resolve("lib").resolve("*").toString());
       Map<String, String> env = new LinkedHashMap<>(step.environmentVariables());
       env.put("TRAINYARD_RUN_ID", run.runId);
       env.put("TRAINYARD_STEP", step.name());
@@ -145,6 +148,18 @@ final class ParallelRunner {
     run.janitor.discard(dir);
     return new StepOutcome(step.name(), rec.id(), "completed", false, System.currentTimeMillis() - t0, outputs,
         StepMetrics.last(metrics), null);
+  }
+
+  /** Where an input came from, for messages: a local path or a step's output. */
+  private static String describe(PlannedStep step, String input) {
+    var v = step.inputs().get(input);
+    if (v instanceof dev.trainyard.spec.plan.ResolvedInput.Asset a) {
+      return a.reference().raw();
+    }
+    if (v instanceof dev.trainyard.spec.plan.ResolvedInput.StepOutput so) {
+      return "output " + so.output() + " of step " + so.step();
+    }
+    return "empty";
   }
 
   private static int workers(PlannedStep step, Component.Parallel par) {

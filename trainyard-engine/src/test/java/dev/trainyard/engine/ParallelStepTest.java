@@ -143,7 +143,7 @@ class ParallelStepTest {
     }
     Engine.RunOutcome r = fx.run(pipeline("", "3"), EngineFixture.opts());
     assertThat(r.status()).isEqualTo("failed");
-    assertThat(fx.step(r, "count").error()).isEqualTo("input_data ${{inputs.data}} holds no files to process");
+    assertThat(fx.step(r, "count").error()).isEqualTo("input_data ${{inputs.data}} holds no files to process (the input 'data' is ./data)");
   }
 
   @Test

@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * Runs a {@link ParallelTask} for one mini-batch as a plain command, for {@code run_function}
  * entries and for trying a task by hand: {@code java -cp CLASSPATH dev.trainyard.sdk.RunTask
- * CLASS [PROGRAM_ARGUMENTS...] [FILES...]}. Inside a Trainyard mini-batch the files come from
+ * CLASS [PROGRAM_ARGUMENTS...] [--] [FILES...]}. Run by hand, the files are those after {@code --},
+ * or else the trailing arguments that name existing files. Inside a Trainyard mini-batch the files come from
  * {@code $TRAINYARD_MINI_BATCH} (and are dropped from the end of the arguments), the outputs from
  * {@code $TRAINYARD_OUTPUT_<NAME>}, and the returned rows go to {@code $TRAINYARD_ROWS}.
  */
@@ -38,6 +39,17 @@ public final class RunTask {
           && args.subList(args.size() - files.size(), args.size()).equals(files.stream().map(Path::toString).toList())) {
         args = new ArrayList<>(args.subList(0, args.size() - files.size()));
       }
+    } else {
+      // By hand: the files follow "--", or are the trailing arguments that name existing files.
+      int sep = args.indexOf("--");
+      int from = sep >= 0 ? sep + 1 : args.size();
+      while (sep < 0 && from > 0 && Files.isRegularFile(Path.of(args.get(from - 1)))) {
+        from--;
+      }
+      for (String f : args.subList(from, args.size())) {
+        files.add(Path.of(f));
+      }
+      args = new ArrayList<>(args.subList(0, sep >= 0 ? sep : from));
     }
     Map<String, Path> outputs = new LinkedHashMap<>();
     System.getenv().forEach((k, v) -> {
