@@ -42,11 +42,14 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code (used by tests). */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    boolean validate = args.length > 0 && args[0].equals("validate");
+    CommandLine cl = validate ? FastValidate.commandLine() : new CommandLine(new Main());
     // Only the subcommand being called is modelled (picocli reflects over each one it is given,
     // which is start-up time); help, usage and mistyped names get them all.
     String first = args.length > 0 ? args[0] : null;
-    if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+    if (validate) {
+      // already modelled
+    } else if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
       cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
     } else {
       SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));

@@ -84,6 +84,20 @@ class ValidateCommandTest {
   }
 
   @Test
+  void noFileIsAShortParseError() {
+    CliRunner.Outcome o = CliRunner.run("validate");
+    assertThat(o.exitCode()).isEqualTo(2);
+    assertThat(o.err()).contains("Missing required parameter").contains("FILE");
+  }
+
+  @Test
+  void helpListsTheOptions() {
+    CliRunner.Outcome o = CliRunner.run("validate", "--help");
+    assertThat(o.exitCode()).isZero();
+    assertThat(o.out()).contains("Usage: trainyard validate").contains("--json").contains("--quiet").contains("FILE...");
+  }
+
+  @Test
   void unknownOptionIsShortParseError() {
     CliRunner.Outcome o = CliRunner.run("validate", "--jsn", "x.yml");
     assertThat(o.exitCode()).isEqualTo(2);
