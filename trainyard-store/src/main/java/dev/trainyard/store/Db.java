@@ -2,7 +2,6 @@ package dev.trainyard.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,18 +35,20 @@ public final class Db implements AutoCloseable {
     cfg.setBusyTimeout(30_000);
     cfg.enforceForeignKeys(true);
     cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    if (currentVersion(url, cfg) < SCHEMA_VERSION) {
+    // The driver directly, not DriverManager: that would first scan every jar for JDBC drivers.
+    Connection c = new org.sqlite.JDBC().connect(url, cfg.toProperties());
+    if (currentVersion(c) < SCHEMA_VERSION) {
+      c.close();
       Migrations.migrate(url);
+      c = new org.sqlite.JDBC().connect(url, cfg.toProperties());
     }
-    Connection c = DriverManager.getConnection(url, cfg.toProperties());
     c.setAutoCommit(true);
     return new Db(c);
   }
 
   /** Reads the schema version without loading Flyway: most calls find the schema current. */
-  private static int currentVersion(String url, SQLiteConfig cfg) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url, cfg.toProperties());
-        Statement s = c.createStatement()) {
+  private static int currentVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
       try (ResultSet t = s.executeQuery(
           "SELECT 1 FROM sqlite_master WHERE type='table' AND name='flyway_schema_history'")) {
         if (!t.next()) {
