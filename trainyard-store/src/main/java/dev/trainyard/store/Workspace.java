@@ -19,6 +19,8 @@ public final class Workspace implements AutoCloseable {
   private final RunStore runs;
   private final ResultStore results;
   private final BatchStore batches;
+  private final dev.trainyard.store.registry.Registries registries;
+  private final dev.trainyard.store.registry.TreeIndex treeIndex;
 
   private Workspace(Path root, Db db, ObjectStore objects) {
     this.root = root;
@@ -27,6 +29,8 @@ public final class Workspace implements AutoCloseable {
     this.runs = new RunStore(db);
     this.results = new ResultStore(db);
     this.batches = new BatchStore(db);
+    this.registries = new dev.trainyard.store.registry.Registries(db);
+    this.treeIndex = new dev.trainyard.store.registry.TreeIndex(db, objects);
   }
 
   /** Opens the workspace in {@code root}, creating it on first use. */
@@ -60,6 +64,21 @@ public final class Workspace implements AutoCloseable {
 
   public BatchStore batches() {
     return batches;
+  }
+
+  /** Data assets, models and components. */
+  public dev.trainyard.store.registry.Registries registries() {
+    return registries;
+  }
+
+  /** The index of which folders hold which file contents. */
+  public dev.trainyard.store.registry.TreeIndex treeIndex() {
+    return treeIndex;
+  }
+
+  /** The metadata database, for queries the typed stores do not cover (lineage). */
+  public Db db() {
+    return db;
   }
 
   /** Where a step run's working folder goes. */
