@@ -37,6 +37,9 @@ public final class Main implements Runnable {
     SUBCOMMANDS.put("runs", RunsCommand::new);
     SUBCOMMANDS.put("logs", LogsCommand::new);
     SUBCOMMANDS.put("artifacts", ArtifactsCommand::new);
+    SUBCOMMANDS.put("data", DataCommand::new);
+    SUBCOMMANDS.put("model", ModelCommand::new);
+    SUBCOMMANDS.put("component", ComponentCommand::new);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
   }
 

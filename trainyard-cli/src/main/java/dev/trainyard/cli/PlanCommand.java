@@ -23,6 +23,7 @@ final class PlanCommand implements Callable<Integer> {
   boolean dot;
 
   @Mixin OutputOptions output;
+  @Mixin WorkspaceOption workspace;
 
   @Override
   public Integer call() {
@@ -30,7 +31,7 @@ final class PlanCommand implements Callable<Integer> {
     if (overrides == null) {
       return ExitCodes.BAD_INPUT;
     }
-    Plans.Outcome o = Plans.make(file, overrides);
+    Plans.Outcome o = Plans.make(file, overrides, workspace.dir());
     if (!o.ok()) {
       return Plans.report(o, file, output);
     }

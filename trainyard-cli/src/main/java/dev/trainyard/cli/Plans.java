@@ -26,8 +26,15 @@ final class Plans {
     }
   }
 
-  static Outcome make(Path file, Map<String, String> overrides) {
-    SpecLoader loader = new SpecLoader(Workspaces.registry());
+  static Outcome make(Path file, Map<String, String> overrides, Path workspace) {
+    try (var registry = Workspaces.registry(workspace)) {
+      return make(file, overrides, new SpecLoader(registry));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Outcome make(Path file, Map<String, String> overrides, SpecLoader loader) {
     SpecLoader.Result loaded = loader.load(file);
     if (!loaded.valid()) {
       return new Outcome(null, loaded.diagnostics(), null);

@@ -44,7 +44,7 @@ final class ResumeCommand implements Callable<Integer> {
       }
       Path file = Path.of(run.specFile());
       Map<String, String> overrides = FlatJson.read(run.overrides());
-      Plans.Outcome o = Plans.make(file, overrides);
+      Plans.Outcome o = Plans.make(file, overrides, workspace.dir());
       if (!o.ok()) {
         System.err.println("trainyard: the run's pipeline " + file + " no longer plans:");
         return Plans.report(o, file, output);

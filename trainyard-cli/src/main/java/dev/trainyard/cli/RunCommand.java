@@ -1,6 +1,8 @@
 package dev.trainyard.cli;
 
+import dev.trainyard.engine.BuildInfo;
 import dev.trainyard.engine.Engine;
+import dev.trainyard.engine.NameTemplate;
 import dev.trainyard.engine.FlatJson;
 import dev.trainyard.engine.LocalExecutor;
 import dev.trainyard.engine.RunOptions;
@@ -42,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--retries", paramLabel = "N", description = "Extra attempts for a failing step, with backoff (default 0).")
   int retries;
 
+  @Option(names = "--name-template", paramLabel = "TEMPLATE", description = "Branch-aware names for the experiment,"
+      + " pipeline and registered models, e.g. '{pipeline_type}_{base_name}_{branch}' (default: $TRAINYARD_NAME_TEMPLATE).")
+  String nameTemplate;
+
   @Mixin OutputOptions output;
   @Mixin WorkspaceOption workspace;
 
@@ -55,7 +61,13 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("trainyard: --concurrency must be at least 1 and --retries not negative");
       return ExitCodes.BAD_INPUT;
     }
-    Plans.Outcome o = Plans.make(file, overrides);
+    NameTemplate names = RunRecords.nameTemplate(nameTemplate);
+    if (names != null && names.unknownVariable() != null) {
+      System.err.println("trainyard: --name-template: unknown variable {" + names.unknownVariable() + "}; use "
+          + String.join(", ", NameTemplate.VARIABLES.stream().sorted().map(v -> "{" + v + "}").toList()));
+      return ExitCodes.BAD_INPUT;
+    }
+    Plans.Outcome o = Plans.make(file, overrides, workspace.dir());
     if (!o.ok()) {
       return Plans.report(o, file, output);
     }
@@ -67,11 +79,13 @@ final class RunCommand implements Callable<Integer> {
     RunOptions options = new RunOptions(concurrency != null ? concurrency : Runtime.getRuntime().availableProcessors(),
         seed, forceRerun, retries, 1000, experiment);
     try (Workspace ws = workspace.open()) {
-      String exp = experiment != null ? experiment : RunRecords.experimentOf(plan, file);
-      RunStore.NewRun record = new RunStore.NewRun(RunRecords.newId(), exp, RunRecords.pipelineOf(plan, file),
+      BuildInfo build = BuildInfo.detect(file.toAbsolutePath().getParent());
+      String exp = RunRecords.named(names, experiment != null ? experiment : RunRecords.experimentOf(plan, file), build, plan);
+      RunStore.NewRun record = new RunStore.NewRun(RunRecords.newId(), exp,
+          RunRecords.named(names, RunRecords.pipelineOf(plan, file), build, plan),
           file.toAbsolutePath().normalize().toString(), ws.objects().putFile(file).sha256(), FlatJson.write(overrides),
           seed, ProcessHandle.current().pid(), RunRecords.host(), plan.steps().stream().map(s -> s.name()).toList(),
-          RunRecords.tags(file), params(plan));
+          RunRecords.tags(file, build, names, plan), params(plan));
       Progress progress = new Progress(output, plan.steps().size());
       Engine engine = new Engine(ws, new LocalExecutor(), progress);
       Engine.RunOutcome result;

@@ -1,5 +1,7 @@
 package dev.trainyard.cli;
 
+import dev.trainyard.engine.BuildInfo;
+import dev.trainyard.engine.NameTemplate;
 import dev.trainyard.spec.plan.Plan;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -50,5 +52,33 @@ final class RunRecords {
     tags.put("trainyard.file", file.toString());
     tags.put("trainyard.user", System.getProperty("user.name", ""));
     return tags;
+  }
+
+  /** A run's tags: file, user, the source branch, commit, dirty flag and build id, the name template used. */
+  static Map<String, String> tags(Path file, BuildInfo build, NameTemplate names, Plan plan) {
+    Map<String, String> tags = tags(file);
+    tags.putAll(build.tags());
+    if (names != null) {
+      tags.put(NameTemplate.TAG, names.template());
+      tags.put("trainyard.pipeline_type", pipelineType(plan));
+    }
+    return tags;
+  }
+
+  /** {@code --name-template}, else {@code $TRAINYARD_NAME_TEMPLATE}, else none. */
+  static NameTemplate nameTemplate(String option) {
+    String t = option != null ? option : System.getenv("TRAINYARD_NAME_TEMPLATE");
+    return t == null || t.isBlank() ? null : new NameTemplate(t);
+  }
+
+  /** {@code base} under the name template, or {@code base} itself when there is none. */
+  static String named(NameTemplate names, String base, BuildInfo build, Plan plan) {
+    return names == null ? base : names.apply(base, build, pipelineType(plan));
+  }
+
+  /** The pipeline's {@code pipeline_type} tag (e.g. training, scoring), else "pipeline". */
+  static String pipelineType(Plan plan) {
+    String t = plan.job().meta().tags().get("pipeline_type");
+    return t == null || t.isBlank() ? "pipeline" : t;
   }
 }

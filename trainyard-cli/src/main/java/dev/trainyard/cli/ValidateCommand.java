@@ -23,7 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Validator validator = new Validator(new SpecLoader(Workspaces.registry()));
+    Validator validator = new Validator(new SpecLoader(Workspaces.registry(null)));
     List<Validator.Report> reports = new ArrayList<>();
     for (Path f : files) {
       reports.add(validator.validate(f));

@@ -40,7 +40,12 @@ public final class Engine {
   }
 
   /** The end of a run: its id, status and each step's outcome in plan order. */
-  public record RunOutcome(String runId, String status, String experiment, List<StepOutcome> steps) {}
+  public record RunOutcome(String runId, String status, String experiment, List<StepOutcome> steps,
+      List<String> registered, String error) {
+    public RunOutcome(String runId, String status, String experiment, List<StepOutcome> steps) {
+      this(runId, status, experiment, steps, List.of(), null);
+    }
+  }
 
   /** Starts a new run of {@code plan}. */
   public RunOutcome run(Plan plan, RunStore.NewRun record, RunOptions options) throws SQLException, IOException {
@@ -165,9 +170,27 @@ public final class Engine {
     }
     String status = canceled || steps.stream().anyMatch(o -> o.status().equals("canceled")) ? "canceled"
         : steps.stream().allMatch(StepOutcome::completed) ? "completed" : "failed";
+    // Named outputs become data assets and models only once the whole run has completed.
+    List<String> registered = new ArrayList<>();
+    String error = null;
+    if (status.equals("completed")) {
+      try {
+        for (OutputRegistration.Made m : OutputRegistration.register(ws, plan, runId, steps)) {
+          String line = m.kind().noun() + " " + m.ref() + (m.created() ? " registered" : " unchanged (same content)")
+              + " from " + m.step() + "." + m.output();
+          registered.add(line);
+          listener.note(line);
+        }
+      } catch (dev.trainyard.store.registry.RegistryException e) {
+        error = e.getMessage();
+        listener.note("error: " + error);
+        status = "failed";
+      }
+      ws.treeIndex().catchUp();
+    }
     RunRecord r = ws.runs().find(runId);
     ws.runs().setRunStatus(runId, status, r.version(), null);
-    return new RunOutcome(runId, status, r.experiment(), steps);
+    return new RunOutcome(runId, status, r.experiment(), steps, registered, error);
   }
 
   /** The outputs of the steps {@code s} depends on: all a step runner may read. */

@@ -30,6 +30,22 @@ final class RunContext {
     janitor.start();
   }
 
+  /**
+   * A registered data asset or model ({@code azureml:N:V}, {@code azureml:N@label}) given as input:
+   * its stored content, or null when nothing is registered under that reference.
+   */
+  StoredObject registeredInput(dev.trainyard.spec.Reference.Registered ref, dev.trainyard.spec.IoType type)
+      throws IOException {
+    try {
+      var kind = type.isModel() ? dev.trainyard.store.registry.AssetKind.MODEL
+          : dev.trainyard.store.registry.AssetKind.DATA;
+      var a = ws.registries().find(kind, ref.name(), ref.version(), ref.label());
+      return a == null ? null : ws.results().artifact(a.sha256());
+    } catch (java.sql.SQLException e) {
+      throw new IOException("cannot read the registry: " + e.getMessage(), e);
+    }
+  }
+
   /** A local file or folder given as input, stored by content once per run. */
   synchronized StoredObject localInput(Path p) throws IOException {
     Path key = p.toAbsolutePath().normalize();

@@ -120,10 +120,18 @@ final class StepRunner {
           return in;
         }
         in.artifacts.put(name, o);
+      } else if (v instanceof ResolvedInput.Asset a && a.reference() instanceof Reference.Registered reg) {
+        StoredObject o = run.registeredInput(reg, v.type());
+        if (o == null) {
+          in.error = "input '" + name + "': " + (v.type().isModel() ? "model " : "data asset ") + reg.display()
+              + " is not registered in this workspace";
+          return in;
+        }
+        in.artifacts.put(name, o);
       } else if (v instanceof ResolvedInput.Asset a) {
         if (!(a.reference() instanceof Reference.LocalPath lp)) {
           in.error = "input '" + name + "': " + a.reference().raw() + " is not a local path; Trainyard cannot fetch"
-              + " remote or registered data yet";
+              + " remote data";
           return in;
         }
         if (!Files.exists(lp.path())) {

@@ -110,6 +110,12 @@ public final class RunStore {
 
   /** Runs, newest first, optionally filtered by experiment and status. */
   public List<RunRecord> list(String experiment, String status, int limit) throws SQLException {
+    return list(experiment, status, Map.of(), limit);
+  }
+
+  /** As above, also keeping only runs that carry every one of {@code tags} (e.g. the git branch). */
+  public List<RunRecord> list(String experiment, String status, Map<String, String> tags, int limit)
+      throws SQLException {
     return db.read(c -> {
       StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS + " WHERE 1=1");
       List<String> args = new ArrayList<>();
@@ -120,6 +126,11 @@ public final class RunStore {
       if (status != null) {
         sql.append(" AND r.status = ?");
         args.add(status);
+      }
+      for (var t : tags.entrySet()) {
+        sql.append(" AND EXISTS (SELECT 1 FROM tags t WHERE t.run_id = r.id AND t.key = ? AND t.value = ?)");
+        args.add(t.getKey());
+        args.add(t.getValue());
       }
       sql.append(" ORDER BY r.created_at DESC, r.id DESC LIMIT ").append(limit);
       try (PreparedStatement p = c.prepareStatement(sql.toString())) {

@@ -254,7 +254,7 @@ final class InputResolver {
     if (ref instanceof Reference.LocalPath lp && !Files.exists(lp.path())) {
       // Data may be put in place before the run, so this warns; a run checks again and fails.
       out.warn(at, path, "path '" + lp.raw() + "' does not exist (yet)", "paths are relative to the YAML file's folder");
-    } else if (ref instanceof Reference.Registered reg && registry.findAsset(reg).isEmpty()) {
+    } else if (ref instanceof Reference.Registered reg && registry.findAsset(reg, model).isEmpty()) {
       out.error(at, path, (model ? "model '" : "data asset '") + reg.display() + "' is not registered in this workspace",
           "register it with 'trainyard " + (model ? "model register" : "data create") + " --name " + reg.name()
               + " --path PATH'");
