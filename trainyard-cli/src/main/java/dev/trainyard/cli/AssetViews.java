@@ -59,7 +59,7 @@ final class AssetViews {
       System.out.println(Json.write(g -> {
         g.writeStartArray();
         for (AssetRecord a : list) {
-          write(g, a, null);
+          write(g, a, null, Map.of());
         }
         g.writeEndArray();
       }));
@@ -84,10 +84,7 @@ final class AssetViews {
       }
     }
     if (json) {
-      System.out.println(Json.write(g -> {
-        write(g, a, o);
-        // write() left the object open for the details only show prints.
-      }));
+      System.out.println(Json.write(g -> write(g, a, o, metrics)));
       return;
     }
     System.out.println(a.kind().noun() + " " + a.ref());
@@ -107,7 +104,8 @@ final class AssetViews {
     System.out.println("  provenance:  " + a.provenance());
   }
 
-  private static void write(JsonGenerator g, AssetRecord a, StoredObject detail) throws IOException {
+  private static void write(JsonGenerator g, AssetRecord a, StoredObject detail, Map<String, Double> metrics)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("kind", a.kind().column());
     g.writeStringField("name", a.name());
@@ -131,6 +129,12 @@ final class AssetViews {
     if (detail != null) {
       g.writeNumberField("files", detail.files());
       g.writeNumberField("size", detail.size());
+      g.writeObjectFieldStart("metrics");
+      for (var e : metrics.entrySet()) {
+        g.writeFieldName(e.getKey());
+        Json.value(g, e.getValue());
+      }
+      g.writeEndObject();
       g.writeFieldName("provenance");
       g.writeRawValue(a.provenance());
     }

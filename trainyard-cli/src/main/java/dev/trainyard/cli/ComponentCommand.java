@@ -46,7 +46,7 @@ final class ComponentCommand implements Runnable {
         var tagMap = AssetViews.tags(tags);
         SpecLoader.Result r;
         try (var registry = Workspaces.registry(workspace.dir())) {
-          r = new SpecLoader(registry).load(file);
+          r = new SpecLoader(registry).loadComponent(file);
         }
         if (!r.valid()) {
           r.diagnostics().stream().filter(Diagnostic::isError).forEach(d -> System.err.println(d.format()));

@@ -78,13 +78,15 @@ final class DocumentReader {
     switch (t) {
       case "pipeline":
         // Pipeline jobs have no 'version'; components do, whether or not $schema says so.
-        boolean pipelineComponent = schema.contains("pipelinecomponent") || !schema.contains("pipelinejob")
+        boolean pipelineComponent = ctx.loader.expectsComponent() || schema.contains("pipelinecomponent")
+            || !schema.contains("pipelinejob")
             && (m.has("version") || !m.has("jobs") && !m.has("component") && m.has("name"));
         return pipelineComponent ? component(m, root) : pipelineJob(m);
       case "command":
       case "parallel":
       case "spark":
-        boolean isComponent = schema.contains("component") || !schema.contains("job") && m.has("version");
+        boolean isComponent = ctx.loader.expectsComponent() || schema.contains("component")
+            || !schema.contains("job") && m.has("version");
         return isComponent ? component(m, root) : singleStepJob(m, StepKind.parse(t).orElseThrow());
       case "sweep":
       case "automl":

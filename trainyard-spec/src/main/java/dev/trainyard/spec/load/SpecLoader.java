@@ -99,6 +99,27 @@ public final class SpecLoader {
     return parse(file, name, bytes, out);
   }
 
+  /**
+   * Loads {@code file} as a component whatever its {@code $schema} or {@code version} say (as
+   * {@code az ml component create -f} does): a {@code type: command} file without either is
+   * otherwise a command job.
+   */
+  public Result loadComponent(Path file) {
+    expectComponent = true;
+    try {
+      return load(file);
+    } finally {
+      expectComponent = false;
+    }
+  }
+
+  private boolean expectComponent;
+
+  /** True while {@link #loadComponent} reads its top-level document. */
+  boolean expectsComponent() {
+    return expectComponent;
+  }
+
   /** Loads YAML text as if read from {@code file} (used by tests and the fuzzer). */
   public Result loadText(Path file, String text) {
     Diagnostics out = new Diagnostics();
@@ -172,6 +193,9 @@ public final class SpecLoader {
       return components.get(key);
     }
     loading.push(key);
+    // Whatever a file referenced by 'component:' says of itself, it is read as a component.
+    boolean was = expectComponent;
+    expectComponent = true;
     try {
       Diagnostics inner = new Diagnostics();
       SpecDocument doc = load(key, inner);
@@ -187,6 +211,7 @@ public final class SpecLoader {
       componentFindings.put(key, inner.all());
       return c;
     } finally {
+      expectComponent = was;
       loading.pop();
     }
   }
