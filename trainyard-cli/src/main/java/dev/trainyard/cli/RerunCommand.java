@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * {@code trainyard rerun RUN}: the reproducibility check. Runs a past run again as a new run
  * (tagged {@code trainyard.rerun_of}) from what it recorded — its pipeline file, overrides, seed,
  * each step's code snapshot and local inputs — reusing nothing, then compares every output with
- * the original's by content hash. Exit 0 when all are identical, 1 when anything differs or fails.
+ * the original's by content hash. Exit 0 when all are identical, 1 when anything differs or fails
+ * (a step's definition included).
  */
 @Command(name = "rerun", mixinStandardHelpOptions = true,
     description = "Run a past run again from its recorded code, inputs and seed; check its outputs are identical.")
@@ -75,7 +76,7 @@ final class RerunCommand implements Callable<Integer> {
       pins.notes().forEach(n -> say("note: " + n));
       Reproducibility.Report report = execute(ws, run, plan, pins);
       RerunPrinter.print(report, output);
-      return report.identical() ? ExitCodes.OK : ExitCodes.FAILED;
+      return report.reproduced() ? ExitCodes.OK : ExitCodes.FAILED;
     }
   }
 

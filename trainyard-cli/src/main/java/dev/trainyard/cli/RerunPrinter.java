@@ -23,6 +23,12 @@ final class RerunPrinter {
       String label = s.nonDeterministic() ? "NON-DETERMINISTIC" : s.verdict().replace('_', ' ');
       System.out.println(String.format("  %-17s %s", label, s.name()) + (s.detail() != null && !s.nonDeterministic()
           ? ": " + s.detail() : ""));
+      List<String> definition = s.changedParts().stream().filter(p -> !p.startsWith("input.")).toList();
+      if (s.verdict().equals("identical") && !definition.isEmpty()) {
+        // Same bytes, but not the same step: say so rather than let "identical" claim a faithful rerun.
+        System.out.println("      note: its definition differs from the original's (" + String.join(", ", definition)
+            + "): component files are read as they are now");
+      }
       for (Reproducibility.OutputComparison o : s.outputs()) {
         if (o.verdict().equals("identical")) {
           continue;
@@ -40,7 +46,9 @@ final class RerunPrinter {
       System.out.println("non-deterministic steps: " + String.join(", ", nd));
     }
     long same = r.steps().stream().filter(s -> s.verdict().equals("identical")).count();
-    System.out.println(r.identical() ? "reproduced: every output is identical to the original's"
+    System.out.println(r.reproduced() ? "reproduced: every output is identical to the original's"
+        : r.identical() ? "not reproduced: every output is identical, but the definition of "
+            + String.join(", ", r.definitionChanged()) + " differs from the original's"
         : "not reproduced: " + same + " of " + r.steps().size() + " steps identical");
   }
 
@@ -59,9 +67,15 @@ final class RerunPrinter {
       g.writeStringField("run", r.rerunId());
       g.writeStringField("rerun_of", r.originalRunId());
       g.writeStringField("status", r.rerunStatus());
+      g.writeBooleanField("reproduced", r.reproduced());
       g.writeBooleanField("identical", r.identical());
       g.writeArrayFieldStart("non_deterministic");
       for (String s : r.nonDeterministic()) {
+        g.writeString(s);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("definition_changed");
+      for (String s : r.definitionChanged()) {
         g.writeString(s);
       }
       g.writeEndArray();

@@ -146,6 +146,59 @@ class RerunCommandTest {
         .isZero();
   }
 
+  @Test
+  void componentEditedSinceIsNotAFaithfulRerunEvenWithIdenticalBytes() throws Exception {
+    Path comp = dir.resolve("comp.yml");
+    Files.writeString(comp, """
+        $schema: https://azuremlschemas.azureedge.net/latest/commandComponent.schema.json
+        type: command
+        name: make
+        outputs:
+          o:
+            type: uri_folder
+        command: echo a > ${{outputs.o}}/a.txt
+        """);
+    Path p = dir.resolve("p.yml");
+    Files.writeString(p, """
+        type: pipeline
+        jobs:
+          make:
+            component: ./comp.yml
+        """);
+    String original = firstRun(p);
+    Files.writeString(comp, Files.readString(comp).replace("a.txt", "a.txt && true"));
+    CliRunner.Outcome r = CliRunner.run("rerun", "--workspace", ws, original);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("identical         make")
+        .contains("note: its definition differs from the original's (command)")
+        .contains("not reproduced: every output is identical, but the definition of make differs");
+    CliRunner.Outcome json = CliRunner.run("rerun", "--json", "--workspace", ws, original);
+    assertThat(json.out()).contains("\"definition_changed\" : [ \"make\" ]").contains("\"reproduced\" : false");
+  }
+
+  @Test
+  void failingRerunIsReportedAndIsNotResumedFromDisk() throws Exception {
+    Path flag = dir.resolve("flag");
+    Path p = dir.resolve("p.yml");
+    Files.writeString(p, """
+        type: pipeline
+        jobs:
+          make:
+            command: test ! -e FLAG && echo a > ${{outputs.o}}/a.txt
+            outputs:
+              o:
+        """.replace("FLAG", flag.toString()));
+    String original = firstRun(p);
+    Files.writeString(flag, "");
+    CliRunner.Outcome r = CliRunner.run("rerun", "--workspace", ws, original);
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("failed            make: failed: exit code 1").contains("not reproduced: 0 of 1");
+
+    CliRunner.Outcome resume = CliRunner.run("resume", "--workspace", ws, "latest");
+    assertThat(resume.exitCode()).isEqualTo(2);
+    assertThat(resume.err()).contains("is a rerun of " + original + "; check it again with 'trainyard rerun");
+  }
+
   private static List<String> listing(Path d) throws Exception {
     try (Stream<Path> s = Files.list(d)) {
       return s.map(x -> x.getFileName().toString()).sorted().toList();

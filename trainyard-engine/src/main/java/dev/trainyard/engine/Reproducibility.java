@@ -57,6 +57,21 @@ public final class Reproducibility {
     public List<String> nonDeterministic() {
       return steps.stream().filter(StepComparison::nonDeterministic).map(StepComparison::name).toList();
     }
+
+    /**
+     * Steps whose definition (command, environment...) differs from the original's: their component
+     * files changed on disk since, and those are read as they are now. Outputs identical or not,
+     * such a step was not rerun as recorded.
+     */
+    public List<String> definitionChanged() {
+      return steps.stream().filter(s -> s.changedParts().stream().anyMatch(p -> !p.startsWith("input.")))
+          .map(StepComparison::name).toList();
+    }
+
+    /** The check passed: identical outputs from the steps as recorded. */
+    public boolean reproduced() {
+      return identical() && definitionChanged().isEmpty();
+    }
   }
 
   /** Compares {@code rerun} with the recorded outputs of run {@code originalRunId}. */
