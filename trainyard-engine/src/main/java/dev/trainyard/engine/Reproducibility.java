@@ -120,8 +120,7 @@ public final class Reproducibility {
     }
     boolean definition = changed.stream().anyMatch(p -> !p.startsWith("input."));
     String detail = changed.isEmpty() ? "non-deterministic: same code, inputs, parameters and seed, different outputs"
-        : definition ? "its definition differs from the original's (" + String.join(", ", changed)
-            + "): component files are read as they are now"
+        : definition ? "its definition differs from the original's (" + String.join(", ", changed) + ")"
         : "its inputs differed from the original's (" + String.join(", ", changed) + ")";
     return new StepComparison(o.name(), "differs", changed.isEmpty(), changed, detail, outputs);
   }
