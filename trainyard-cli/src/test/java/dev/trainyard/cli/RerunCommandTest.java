@@ -192,7 +192,7 @@ class RerunCommandTest {
     Files.writeString(flag, "");
     CliRunner.Outcome r = CliRunner.run("rerun", "--workspace", ws, original);
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.out()).contains("failed            make: failed: exit code 1").contains("not reproduced: 0 of 1");
+    assertThat(r.out()).contains("failed            make: exit code 1").contains("not reproduced: 0 of 1");
 
     CliRunner.Outcome resume = CliRunner.run("resume", "--workspace", ws, "latest");
     assertThat(resume.exitCode()).isEqualTo(2);

@@ -89,8 +89,9 @@ public final class Reproducibility {
             + originalRunId;
         steps.add(new StepComparison(o.name(), "not_compared", false, changed, "not compared: " + why, List.of()));
       } else if (!o.completed()) {
-        steps.add(new StepComparison(o.name(), "failed", false, changed, o.status()
-            + (o.error() != null ? ": " + o.error() : ""), List.of()));
+        String why = o.error() == null ? o.status() : o.status().equals("failed") ? o.error()
+            : o.status() + ": " + o.error(); // skipped or canceled, and why
+        steps.add(new StepComparison(o.name(), "failed", false, changed, why, List.of()));
       } else {
         steps.add(step(ws, o, before, changed));
       }
