@@ -34,6 +34,7 @@ public final class Main implements Runnable {
     SUBCOMMANDS.put("plan", PlanCommand::new);
     SUBCOMMANDS.put("run", RunCommand::new);
     SUBCOMMANDS.put("resume", ResumeCommand::new);
+    SUBCOMMANDS.put("rerun", RerunCommand::new);
     SUBCOMMANDS.put("runs", RunsCommand::new);
     SUBCOMMANDS.put("logs", LogsCommand::new);
     SUBCOMMANDS.put("artifacts", ArtifactsCommand::new);

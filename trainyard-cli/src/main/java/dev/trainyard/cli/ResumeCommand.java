@@ -42,6 +42,13 @@ final class ResumeCommand implements Callable<Integer> {
         System.err.println("trainyard: run " + run.id() + " is still running in process " + run.ownerPid());
         return ExitCodes.BAD_INPUT;
       }
+      String rerunOf = ws.results().tags(run.id()).get("trainyard.rerun_of");
+      if (rerunOf != null) {
+        // Resuming would take code and data from disk, not the original's record, under its rerun tag.
+        System.err.println("trainyard: run " + run.id() + " is a rerun of " + rerunOf + "; check it again with"
+            + " 'trainyard rerun " + rerunOf + "'");
+        return ExitCodes.BAD_INPUT;
+      }
       Path file = Path.of(run.specFile());
       Map<String, String> overrides = FlatJson.read(run.overrides());
       Plans.Outcome o = Plans.make(file, overrides, workspace.dir());

@@ -46,6 +46,12 @@ final class RunContext {
     }
   }
 
+  /** A step's code: the snapshot a rerun pins, else a snapshot of the code folder as it is now. */
+  StoredObject code(String step, Path folder) throws IOException {
+    StoredObject pinned = options.pins().code(step);
+    return pinned != null ? pinned : snapshots.snapshot(folder);
+  }
+
   /** A local file or folder given as input, stored by content once per run. */
   synchronized StoredObject localInput(Path p) throws IOException {
     Path key = p.toAbsolutePath().normalize();

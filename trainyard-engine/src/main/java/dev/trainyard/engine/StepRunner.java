@@ -54,7 +54,7 @@ final class StepRunner {
       return new StepOutcome(step.name(), rec.id(), "failed", false, 0, Map.of(), Map.of(), in.error);
     }
     Reference codeRef = cmd != null ? cmd.code() : par.task().code();
-    StoredObject code = codeRef instanceof Reference.LocalPath lp ? run.snapshots.snapshot(lp.path()) : null;
+    StoredObject code = codeRef instanceof Reference.LocalPath lp ? run.code(step.name(), lp.path()) : null;
     long seed = Seeds.forStep(run.options.seed(), step.name());
     CacheKey key = cmd != null ? StepKeys.of(step, cmd, code, in, seed) : StepKeys.of(step, par, code, in, seed);
     if (par != null && rec.cacheKey() != null && !rec.cacheKey().equals(key.key())) {
@@ -121,7 +121,8 @@ final class StepRunner {
         }
         in.artifacts.put(name, o);
       } else if (v instanceof ResolvedInput.Asset a && a.reference() instanceof Reference.Registered reg) {
-        StoredObject o = run.registeredInput(reg, v.type());
+        StoredObject pinned = run.options.pins().input(step.name(), name);
+        StoredObject o = pinned != null ? pinned : run.registeredInput(reg, v.type());
         if (o == null) {
           in.error = "input '" + name + "': " + (v.type().isModel() ? "model " : "data asset ") + reg.display()
               + " is not registered in this workspace";
@@ -133,6 +134,12 @@ final class StepRunner {
           in.error = "input '" + name + "': " + a.reference().raw() + " is not a local path; Trainyard cannot fetch"
               + " remote data";
           return in;
+        }
+        StoredObject pinned = run.options.pins().input(step.name(), name);
+        if (pinned != null) {
+          // A rerun: the bytes the original run read, whatever is on disk now.
+          in.artifacts.put(name, pinned);
+          continue;
         }
         if (!Files.exists(lp.path())) {
           in.error = "input '" + name + "': path " + lp.path() + " does not exist";

@@ -86,6 +86,13 @@ class BadPixelsPipelineIT {
       assertThat(Files.readString(model.resolve("report.md"))).contains("| truth \\ predicted |");
       assertThat(DefectModel.load(model.resolve("model.tribuo")).tribuo().getOutputIDInfo().size()).isEqualTo(5);
 
+      // The pipeline output's `name:` registered the model, with the run's scores in its provenance.
+      var registered = ws.registries().find(dev.trainyard.store.registry.AssetKind.MODEL, "bad-pixels-detector",
+          null, "latest");
+      assertThat(registered.version()).isEqualTo("1");
+      assertThat(registered.sha256()).isEqualTo(step(r, "register").outputs().get("model").sha256());
+      assertThat(registered.provenance()).contains("\"name\":\"train\"").contains("\"f1\":");
+
       Path rows = dir.resolve("rows");
       ws.objects().materializeTree(step(r, "split_frames").outputs().get("videos_read").sha256(), rows);
       assertThat(Files.readAllLines(rows.resolve("parallel_run_step.txt"))).containsExactly("cam00,64,48,40",
@@ -95,6 +102,8 @@ class BadPixelsPipelineIT {
       Engine.RunOutcome again = run(ws, log);
       assertThat(again.status()).isEqualTo("completed");
       assertThat(again.steps()).allSatisfy(s -> assertThat(s.reused()).as(s.name()).isTrue());
+      assertThat(again.registered()).containsExactly(
+          "model bad-pixels-detector:1 unchanged (same content) from register.model");
     }
   }
 }
