@@ -56,7 +56,7 @@ final class RerunCommand implements Callable<Integer> {
         if (spec.note != null) {
           say("note: " + spec.note);
         }
-        Plans.Outcome o = Plans.make(spec.file, FlatJson.read(run.overrides()));
+        Plans.Outcome o = Plans.make(spec.file, FlatJson.read(run.overrides()), dir);
         if (!o.ok()) {
           System.err.println("trainyard: cannot rerun " + run.id() + ": its recorded pipeline no longer plans:");
           return Plans.report(o, spec.file, output);
