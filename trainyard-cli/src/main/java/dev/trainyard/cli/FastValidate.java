@@ -29,6 +29,9 @@ final class FastValidate {
         .description("Print machine-readable JSON on stdout.").build());
     validate.addOption(OptionSpec.builder("-q", "--quiet").type(boolean.class).arity("0")
         .description("Print only errors.").build());
+    validate.addOption(OptionSpec.builder("--workspace").paramLabel("DIR").type(Path.class)
+        .description("Workspace whose registries azureml:NAME:VERSION references resolve against"
+            + " (default: $TRAINYARD_HOME or ./.trainyard).").build());
     validate.addPositional(PositionalParamSpec.builder().paramLabel("FILE").arity("1..*").required(true).type(List.class)
         .auxiliaryTypes(Path.class).description("YAML files to check.").build());
     CommandLine cl = new CommandLine(root);
@@ -55,6 +58,7 @@ final class FastValidate {
     cmd.output.json = sub.matchedOptionValue("--json", false);
     cmd.output.quiet = sub.matchedOptionValue("--quiet", false);
     cmd.files = sub.matchedPositionalValue(0, List.of());
+    cmd.workspace = sub.matchedOptionValue("--workspace", null);
     return cmd.call();
   }
 }

@@ -21,9 +21,14 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @picocli.CommandLine.Option(names = "--workspace", paramLabel = "DIR", description = "Workspace whose registries"
+      + " azureml:NAME:VERSION references resolve against (default: $TRAINYARD_HOME or ./.trainyard).")
+  Path workspace;
+
   @Override
   public Integer call() {
-    Validator validator = new Validator(new SpecLoader(Workspaces.registry(null)));
+    var registry = Workspaces.registry(workspace);
+    Validator validator = new Validator(new SpecLoader(registry));
     List<Validator.Report> reports = new ArrayList<>();
     for (Path f : files) {
       reports.add(validator.validate(f));
@@ -47,6 +52,11 @@ final class ValidateCommand implements Callable<Integer> {
               : name + ": invalid (" + errors + " error" + (errors > 1 ? "s" : "") + ")");
         }
       }
+    }
+    try {
+      registry.close();
+    } catch (java.sql.SQLException e) {
+      // Only reads happened; nothing to lose.
     }
     return allValid ? ExitCodes.OK : ExitCodes.BAD_INPUT;
   }

@@ -187,6 +187,29 @@ class RegistryCommandsTest {
         .contains(":train:model\"").contains("\"stage\" : \"dev\"");
   }
 
+  @Test
+  void validateResolvesRegisteredReferencesInTheGivenWorkspaceOnly() throws Exception {
+    Path p = dir.resolve("p.yml");
+    Files.writeString(p, """
+        type: pipeline
+        inputs:
+          raw: {type: uri_folder, path: azureml:rows@latest}
+        jobs:
+          show:
+            command: ls ${{inputs.d}}
+            inputs:
+              d: ${{parent.inputs.raw}}
+        """);
+    var before = CliRunner.run("validate", "--workspace", ws, p.toString());
+    assertThat(before.exitCode()).isEqualTo(2);
+    assertThat(before.err()).contains("p.yml:3:").contains("data asset 'rows@latest' is not registered")
+        .contains("trainyard data create --name rows");
+    assertThat(Path.of(ws)).doesNotExist(); // validating never creates a workspace
+    assertThat(cli("data", "create", "--name", "rows", "--path", data.toString()).exitCode()).isZero();
+    var after = CliRunner.run("validate", "--workspace", ws, p.toString());
+    assertThat(after.exitCode()).as(after.err()).isZero();
+  }
+
   private long rows(String table) throws Exception {
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + Path.of(ws).resolve("trainyard.db"));
         var s = c.createStatement();
