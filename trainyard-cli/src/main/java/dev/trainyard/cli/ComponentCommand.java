@@ -17,7 +17,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code trainyard component create|list|show}: versioned components with a snapshot of their code. */
 @Command(name = "component", description = "Versioned components.", mixinStandardHelpOptions = true,
@@ -79,28 +78,18 @@ final class ComponentCommand implements Runnable {
   }
 
   @Command(name = "list", description = "List component versions, newest first.", mixinStandardHelpOptions = true)
-  static final class ListVersions implements Callable<Integer> {
-    @Option(names = "--name", paramLabel = "NAME") String name;
-    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Only versions with this tag (repeatable).")
-    List<String> tags = List.of();
-    @Mixin OutputOptions output;
-    @Mixin WorkspaceOption workspace;
-
+  static final class ListVersions extends AssetSubcommands.ListVersions {
     @Override
-    public Integer call() throws Exception {
-      return Registering.list(workspace, output, AssetKind.COMPONENT, name, tags);
+    AssetKind kind() {
+      return AssetKind.COMPONENT;
     }
   }
 
   @Command(name = "show", description = "Show a version: NAME:VERSION, NAME@latest or NAME.", mixinStandardHelpOptions = true)
-  static final class Show implements Callable<Integer> {
-    @Parameters(paramLabel = "REF") String ref;
-    @Mixin OutputOptions output;
-    @Mixin WorkspaceOption workspace;
-
+  static final class Show extends AssetSubcommands.Show {
     @Override
-    public Integer call() throws Exception {
-      return Registering.show(workspace, output, AssetKind.COMPONENT, ref);
+    AssetKind kind() {
+      return AssetKind.COMPONENT;
     }
   }
 }

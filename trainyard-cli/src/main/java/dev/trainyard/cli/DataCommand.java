@@ -8,7 +8,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code trainyard data create|list|show|download}: versioned, immutable data assets. */
 @Command(name = "data", description = "Versioned data assets.", mixinStandardHelpOptions = true,
@@ -43,41 +42,27 @@ final class DataCommand implements Runnable {
   }
 
   @Command(name = "list", description = "List data asset versions, newest first.", mixinStandardHelpOptions = true)
-  static final class ListVersions implements Callable<Integer> {
-    @Option(names = "--name", paramLabel = "NAME") String name;
-    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Only versions with this tag (repeatable).")
-    List<String> tags = List.of();
-    @Mixin OutputOptions output;
-    @Mixin WorkspaceOption workspace;
-
+  static final class ListVersions extends AssetSubcommands.ListVersions {
     @Override
-    public Integer call() throws Exception {
-      return Registering.list(workspace, output, AssetKind.DATA, name, tags);
+    AssetKind kind() {
+      return AssetKind.DATA;
     }
   }
 
   @Command(name = "show", description = "Show a version: NAME:VERSION, NAME@latest or NAME.", mixinStandardHelpOptions = true)
-  static final class Show implements Callable<Integer> {
-    @Parameters(paramLabel = "REF") String ref;
-    @Mixin OutputOptions output;
-    @Mixin WorkspaceOption workspace;
-
+  static final class Show extends AssetSubcommands.Show {
     @Override
-    public Integer call() throws Exception {
-      return Registering.show(workspace, output, AssetKind.DATA, ref);
+    AssetKind kind() {
+      return AssetKind.DATA;
     }
   }
 
   @Command(name = "download", description = "Copy a version's files into DIR (verified by hash).",
       mixinStandardHelpOptions = true)
-  static final class Download implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "REF") String ref;
-    @Parameters(index = "1", paramLabel = "DIR") Path dir;
-    @Mixin WorkspaceOption workspace;
-
+  static final class Download extends AssetSubcommands.Download {
     @Override
-    public Integer call() throws Exception {
-      return Registering.download(workspace, AssetKind.DATA, ref, dir);
+    AssetKind kind() {
+      return AssetKind.DATA;
     }
   }
 }

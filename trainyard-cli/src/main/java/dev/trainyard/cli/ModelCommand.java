@@ -77,42 +77,28 @@ final class ModelCommand implements Runnable {
   }
 
   @Command(name = "list", description = "List model versions, newest first.", mixinStandardHelpOptions = true)
-  static final class ListVersions implements Callable<Integer> {
-    @Option(names = "--name", paramLabel = "NAME") String name;
-    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Only versions with this tag (repeatable).")
-    List<String> tags = List.of();
-    @Mixin OutputOptions output;
-    @Mixin WorkspaceOption workspace;
-
+  static final class ListVersions extends AssetSubcommands.ListVersions {
     @Override
-    public Integer call() throws Exception {
-      return Registering.list(workspace, output, AssetKind.MODEL, name, tags);
+    AssetKind kind() {
+      return AssetKind.MODEL;
     }
   }
 
   @Command(name = "show", description = "Show a version with its metrics and provenance: NAME:VERSION, NAME@ALIAS, NAME.",
       mixinStandardHelpOptions = true)
-  static final class Show implements Callable<Integer> {
-    @Parameters(paramLabel = "REF") String ref;
-    @Mixin OutputOptions output;
-    @Mixin WorkspaceOption workspace;
-
+  static final class Show extends AssetSubcommands.Show {
     @Override
-    public Integer call() throws Exception {
-      return Registering.show(workspace, output, AssetKind.MODEL, ref);
+    AssetKind kind() {
+      return AssetKind.MODEL;
     }
   }
 
   @Command(name = "download", description = "Copy a version's files into DIR (verified by hash).",
       mixinStandardHelpOptions = true)
-  static final class Download implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "REF") String ref;
-    @Parameters(index = "1", paramLabel = "DIR") Path dir;
-    @Mixin WorkspaceOption workspace;
-
+  static final class Download extends AssetSubcommands.Download {
     @Override
-    public Integer call() throws Exception {
-      return Registering.download(workspace, AssetKind.MODEL, ref, dir);
+    AssetKind kind() {
+      return AssetKind.MODEL;
     }
   }
 

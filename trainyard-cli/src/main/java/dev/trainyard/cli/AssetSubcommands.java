@@ -1,0 +1,62 @@
+package dev.trainyard.cli;
+
+import dev.trainyard.store.registry.AssetKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code list}, {@code show} and {@code download} subcommands shared by {@code data},
+ * {@code model} and {@code component}: each group subclasses them with its kind and its own
+ * {@code @Command} text (picocli reads the options from these fields).
+ */
+final class AssetSubcommands {
+  private AssetSubcommands() {}
+
+  /** {@code list [--name N] [--tag k=v]... [--json]}. */
+  abstract static class ListVersions implements Callable<Integer> {
+    @Option(names = "--name", paramLabel = "NAME") String name;
+    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Only versions with this tag (repeatable).")
+    List<String> tags = List.of();
+    @Mixin OutputOptions output;
+    @Mixin WorkspaceOption workspace;
+
+    abstract AssetKind kind();
+
+    @Override
+    public Integer call() throws Exception {
+      return Registering.list(workspace, output, kind(), name, tags);
+    }
+  }
+
+  /** {@code show REF [--json]}. */
+  abstract static class Show implements Callable<Integer> {
+    @Parameters(paramLabel = "REF") String ref;
+    @Mixin OutputOptions output;
+    @Mixin WorkspaceOption workspace;
+
+    abstract AssetKind kind();
+
+    @Override
+    public Integer call() throws Exception {
+      return Registering.show(workspace, output, kind(), ref);
+    }
+  }
+
+  /** {@code download REF DIR}. */
+  abstract static class Download implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "REF") String ref;
+    @Parameters(index = "1", paramLabel = "DIR") Path dir;
+    @Mixin WorkspaceOption workspace;
+
+    abstract AssetKind kind();
+
+    @Override
+    public Integer call() throws Exception {
+      return Registering.download(workspace, kind(), ref, dir);
+    }
+  }
+}
