@@ -44,8 +44,11 @@ public final class PathRegistration {
       }
     }
     StoredObject content = AssetImports.storePath(ws, r.path(), type);
-    return ws.registries().register(new NewAsset(r.kind(), r.name(), r.version(), type, content, null,
-        r.description(), r.tags(), r.path().toAbsolutePath().normalize().toString(), null, null,
+    Registries.Registered done = ws.registries().register(new NewAsset(r.kind(), r.name(), r.version(), type, content,
+        null, r.description(), r.tags(), r.path().toAbsolutePath().normalize().toString(), null, null,
         Provenance.ofPath(r.path())));
+    // Indexed now, so that `lineage --file` finds the new folder's files without a backlog.
+    ws.treeIndex().catchUp();
+    return done;
   }
 }
