@@ -126,6 +126,7 @@ public final class Lineage {
     load.assets(contents);
     // Upstream answers "what went into it", down to each file; downstream lists only the roots'.
     load.folderFiles(listFolders ? List.copyOf(g.nodes()) : g.roots().stream().map(g::node).toList());
+    load.values();
     load.params();
   }
 }

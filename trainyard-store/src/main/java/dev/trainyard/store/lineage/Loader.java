@@ -140,6 +140,19 @@ final class Loader {
     }
   }
 
+  /** Puts the parameter values step runs were given (their non-artifact inputs) on steps that lack them. */
+  void values() throws SQLException {
+    List<Long> steps = new ArrayList<>();
+    for (LineageNode n : g.nodes()) {
+      if (n.kind() == NodeKind.STEP && !n.attrs().containsKey("params")) {
+        steps.add(Long.parseLong(n.id()));
+      }
+    }
+    Sql.in(c, "SELECT step_run_id, name, value FROM step_io WHERE direction = 'in' AND value IS NOT NULL"
+        + " AND step_run_id IN (?) ORDER BY step_run_id, name", steps,
+        rs -> map(g.node(LineageNode.stepKey(rs.getLong(1))), "params").put(rs.getString(2), rs.getString(3)));
+  }
+
   /** Puts run-level parameters on run nodes and logged parameters on step nodes. */
   void params() throws SQLException {
     Map<String, LineageNode> runs = new LinkedHashMap<>();
