@@ -45,6 +45,8 @@ final class CdsTraining {
             List.of(), Map.of(), null));
       }
       String dir = ws.toString();
+      LineageArgs.parse(new String[] {"lineage", "x"}); // with LineageMain, the launcher's entry for lineage
+      Class.forName(LineageMain.class.getName());
       Main.execute("lineage", "latest", "--workspace", dir);
       Main.execute("lineage", "cds:a", "--json", "--workspace", dir);
       Main.execute("lineage", "cds", "--dot", "--upstream", "--workspace", dir);

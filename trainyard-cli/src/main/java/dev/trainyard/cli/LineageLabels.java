@@ -132,6 +132,8 @@ final class LineageLabels {
       v /= 1024;
       u++;
     }
-    return String.format(java.util.Locale.ROOT, "%.1f %siB", v, units.charAt(u));
+    // One decimal by hand: String.format parses its pattern on every call, and folders are many.
+    long tenths = Math.round(v * 10);
+    return tenths / 10 + "." + tenths % 10 + " " + units.charAt(u) + "iB";
   }
 }

@@ -45,7 +45,7 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     LineageCommand lineageCmd = args.length > 0 && args[0].equals("lineage") ? LineageArgs.parse(args) : null;
     if (lineageCmd != null) {
-      return callDirectly(lineageCmd);
+      return LineageMain.call(lineageCmd);
     }
     boolean validate = args.length > 0 && args[0].equals("validate");
     boolean lineage = args.length > 0 && args[0].equals("lineage");
@@ -70,18 +70,5 @@ public final class Main implements Runnable {
       return ExitCodes.FAILED;
     });
     return cl.execute(args);
-  }
-
-  /** Runs a command whose arguments were read without picocli, reporting a bug as picocli's handler would. */
-  private static int callDirectly(java.util.concurrent.Callable<Integer> cmd) {
-    try {
-      return cmd.call();
-    } catch (Exception e) {
-      System.err.println("trainyard: internal error: " + e);
-      if (System.getenv("TRAINYARD_DEBUG") != null) {
-        e.printStackTrace();
-      }
-      return ExitCodes.FAILED;
-    }
   }
 }
