@@ -26,7 +26,7 @@ median() {
   local t=()
   for _ in $(seq "$runs"); do
     local s e
-    s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N)
+    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
     t+=($(( (e - s) / 1000000 )))
   done
   printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
@@ -35,9 +35,12 @@ jvm=$(median java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$wo
 file=$(median "$root/trainyard" lineage --workspace "$work/ws" --file "$work/late-arrivals.csv")
 ref=$(median "$root/trainyard" lineage --workspace "$work/ws" "$model")
 refj=$(median "$root/trainyard" lineage --workspace "$work/ws" "$model" --json)
+# The floor under both: start, open the workspace, resolve a reference that names nothing.
+floor=$(median "$root/trainyard" lineage --workspace "$work/ws" model:no-such-model:1)
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "workspace: $size runs, $(du -sh "$work/ws" | cut -f1); runs: $runs (median wall ms)"
 echo "bare JVM start (java Noop):              $jvm ms"
 echo "lineage --file F:                        $file ms, after JVM start $((file - jvm)) ms  (target < 100 ms)"
 echo "lineage $model:     $ref ms, after JVM start $((ref - jvm)) ms  (target < 100 ms)"
 echo "lineage $model --json: $refj ms, after JVM start $((refj - jvm)) ms"
+echo "floor (open + resolve an unknown REF):   $floor ms, after JVM start $((floor - jvm)) ms"

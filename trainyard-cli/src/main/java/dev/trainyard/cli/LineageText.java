@@ -23,9 +23,15 @@ final class LineageText {
 
   private final LineageGraph g;
   private final StringBuilder out = new StringBuilder();
-  private Set<String> expanded = new HashSet<>();
-  /** Runs already described in this section: a chain of steps of one run names it once. */
-  private Set<String> runsShown = new HashSet<>();
+  // Per direction, and kept across roots: a folder given to --file has many roots whose
+  // downstream is mostly shared, and it is printed once.
+  private final Set<String> expandedUp = new HashSet<>();
+  private final Set<String> expandedDown = new HashSet<>();
+  private Set<String> expanded = expandedUp;
+  /** Runs already described in this direction: a chain of steps of one run names it once. */
+  private final Set<String> runsUp = new HashSet<>();
+  private final Set<String> runsDown = new HashSet<>();
+  private Set<String> runsShown = runsUp;
 
   LineageText(LineageGraph g) {
     this.g = g;
@@ -56,9 +62,9 @@ final class LineageText {
   }
 
   private void section(String title, LineageNode root, boolean down) {
-    expanded = new HashSet<>();
+    expanded = down ? expandedDown : expandedUp;
     expanded.add(root.key());
-    runsShown = new HashSet<>();
+    runsShown = down ? runsDown : runsUp;
     runsShown.add(root.key());
     List<LineageEdge> next = children(root, down, true);
     out.append(title).append(next.isEmpty() ? ": nothing recorded\n" : "\n");
