@@ -89,6 +89,14 @@ class LineageOutputTest {
   }
 
   @Test
+  void anUnreadableFileIsBadInput() throws Exception {
+    Path secret = Files.writeString(dir.resolve("secret.csv"), "x\n");
+    secret.toFile().setReadable(false);
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(secret), "running as a user who reads anything");
+    expectBad(f.lineage("--file", secret.toString()), "cannot read " + secret);
+  }
+
+  @Test
   void aMissingWorkspaceIsReportedAndNotCreated() {
     Path nowhere = dir.resolve("no-ws");
     CliRunner.Outcome r = CliRunner.run("lineage", "latest", "--workspace", nowhere.toString());

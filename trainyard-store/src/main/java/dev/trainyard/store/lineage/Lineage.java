@@ -80,7 +80,12 @@ public final class Lineage {
     if (!Files.exists(path)) {
       throw new LineageException("no such file or folder: " + path);
     }
-    Map<String, List<String>> hashes = ContentHashes.of(path);
+    Map<String, List<String>> hashes;
+    try {
+      hashes = ContentHashes.of(path);
+    } catch (IOException e) {
+      throw new LineageException("cannot read " + path + ": " + e.getMessage());
+    }
     ws.treeIndex().catchUp();
     LineageGraph g = new LineageGraph();
     g.directions(false, true);
