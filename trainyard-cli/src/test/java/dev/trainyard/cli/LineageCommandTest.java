@@ -99,6 +99,20 @@ class LineageCommandTest {
     assertThat(step.out()).startsWith("step " + f.runId + ":score").contains("output 'model' of step " + f.runId + ":train");
   }
 
+  @Test
+  void aReusedStepLeadsUpstreamToTheRunThatComputedTheContent() throws Exception {
+    assertThat(CliRunner.run("run", "-q", "--seed", "7", "--workspace", f.ws, f.file.toString()).exitCode()).isZero();
+    CliRunner.Outcome again = f.lineage("latest:train", "--upstream");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    String second = again.out().lines().findFirst().orElseThrow().substring("step ".length()).replace(":train", "");
+    assertThat(second).isNotEqualTo(f.runId);
+    // The second run's train step reused the first's; its input came from the first run's prep,
+    // which computed it, not from the second run's prep, which only reused it.
+    assertThat(again.out()).contains("reused the outputs of step " + f.runId + ":train")
+        .contains("output 'o' of step " + f.runId + ":prep")
+        .doesNotContain("of step " + second + ":prep");
+  }
+
   static Map<?, ?> node(Map<?, ?> json, String kind, String label) {
     return ((List<?>) json.get("nodes")).stream().map(n -> (Map<?, ?>) n)
         .filter(n -> n.get("kind").equals(kind) && n.get("label").equals(label)).findFirst().orElse(null);
