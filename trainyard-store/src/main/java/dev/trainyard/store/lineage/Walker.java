@@ -93,13 +93,17 @@ final class Walker {
           rs.getLong(4);
           (rs.wasNull() ? ran : reused).computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(step);
         });
+    Map<String, List<Long>> chosen = new LinkedHashMap<>();
     Set<Long> out = new LinkedHashSet<>();
     for (String sha : contents) {
       List<Long> by = ran.containsKey(sha) ? ran.get(sha) : reused.getOrDefault(sha, List.of());
-      load.steps(by);
-      for (long step : by) {
-        g.edge(LineageNode.stepKey(step), LineageNode.contentKey(sha), EdgeKind.OUTPUT, names.get(step));
-        out.add(step);
+      chosen.put(sha, by);
+      out.addAll(by);
+    }
+    load.steps(out); // before the edges: one query for the level, and edges end at loaded nodes
+    for (var e : chosen.entrySet()) {
+      for (long step : e.getValue()) {
+        g.edge(LineageNode.stepKey(step), LineageNode.contentKey(e.getKey()), EdgeKind.OUTPUT, names.get(step));
       }
     }
     return out;
