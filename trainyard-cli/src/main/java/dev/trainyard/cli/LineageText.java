@@ -128,6 +128,18 @@ final class LineageText {
     for (String line : LineageLabels.details(g, n, newRun)) {
       out.append(prefix).append(line).append('\n');
     }
+    List<LineageNode.FileEntry> code = n.codeFiles();
+    if (!code.isEmpty()) {
+      StringBuilder line = new StringBuilder("code files: ");
+      for (int i = 0; i < Math.min(FILES_SHOWN, code.size()); i++) {
+        line.append(i == 0 ? "" : ", ").append(code.get(i).path()).append(' ')
+            .append(LineageLabels.shortHash(code.get(i).sha256()));
+      }
+      if (code.size() > FILES_SHOWN) {
+        line.append(", ... ").append(code.size() - FILES_SHOWN).append(" more files");
+      }
+      out.append(prefix).append(line).append('\n');
+    }
     List<LineageNode.FileEntry> files = n.files();
     for (int i = 0; i < Math.min(FILES_SHOWN, files.size()); i++) {
       out.append(prefix).append(files.get(i).path()).append("  ").append(LineageLabels.shortHash(files.get(i).sha256()))

@@ -26,6 +26,7 @@ class LineageCommandTest {
     assertThat(r.out()).startsWith("model:fraud:1 (custom_model)")
         .contains("output 'model' of step " + f.runId + ":train")
         .contains("seed " + f.trainSeed + ", code " + f.codeSha)
+        .contains("code files: train.sh " + f.trainShSha.substring(0, 12))
         .contains("params: lr=0.1").contains("logged params: epochs=3")
         .contains("run " + f.runId + ": pipeline pipeline, experiment fraud, run seed 7")
         .contains("output 'o' of step " + f.runId + ":prep")
@@ -44,6 +45,7 @@ class LineageCommandTest {
     assertThat(json.get("roots")).isEqualTo(List.of("model:fraud:1"));
     Map<?, ?> train = node(json, "step", f.runId + ":train");
     assertThat(train.get("code")).isEqualTo(f.codeSha);
+    assertThat(list(train.get("code_files"))).containsExactly(Map.of("path", "train.sh", "sha256", f.trainShSha));
     assertThat(train.get("seed")).isEqualTo(f.trainSeed);
     assertThat(train.get("params")).isEqualTo(Map.of("lr", "0.1"));
     Map<?, ?> raw = node(json, "artifact", f.rawSha);

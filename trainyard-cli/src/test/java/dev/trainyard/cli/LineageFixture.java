@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 final class LineageFixture {
   static final String A_CSV = "id,amount\n1,20\n2,35\n";
+  static final String TRAIN_SH = "cat \"$1\"/*.csv; echo \"lr=$2\"\n";
   static final String PIPELINE = """
       type: pipeline
       experiment_name: fraud
@@ -64,6 +65,7 @@ final class LineageFixture {
   String rawSha;
   String modelSha;
   String aCsvSha = Sha256.of(A_CSV.getBytes(StandardCharsets.UTF_8));
+  String trainShSha = Sha256.of(TRAIN_SH.getBytes(StandardCharsets.UTF_8));
 
   LineageFixture(Path dir) throws Exception {
     this.dir = dir;
@@ -72,7 +74,7 @@ final class LineageFixture {
     Files.createDirectories(dir.resolve("src"));
     Files.writeString(dir.resolve("data/a.csv"), A_CSV);
     Files.writeString(dir.resolve("data/b.csv"), "id,amount\n3,12\n");
-    Files.writeString(dir.resolve("src/train.sh"), "cat \"$1\"/*.csv; echo \"lr=$2\"\n");
+    Files.writeString(dir.resolve("src/train.sh"), TRAIN_SH);
     file = dir.resolve("pipeline.yml");
     Files.writeString(file, PIPELINE);
     CliRunner.Outcome run = CliRunner.run("run", "-q", "--seed", "7", "--workspace", ws, file.toString());

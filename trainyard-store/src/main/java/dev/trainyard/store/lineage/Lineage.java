@@ -69,7 +69,39 @@ public final class Lineage {
       finish(load, g, upstream);
       return null;
     });
+    if (upstream) {
+      codeFiles(g);
+    }
     return g;
+  }
+
+  /**
+   * Lists the files of each step's code snapshot ({@code code_files}), read from the snapshot's
+   * manifest in the object store: code snapshots are not artifacts, so the folder index does not
+   * hold them. A missing or damaged manifest leaves the list out; the hash is still shown.
+   */
+  private void codeFiles(LineageGraph g) {
+    Map<String, List<LineageNode.FileEntry>> read = new java.util.HashMap<>();
+    for (LineageNode n : g.nodes()) {
+      if (n.kind() == NodeKind.STEP && n.attrs().get("code") instanceof String code) {
+        List<LineageNode.FileEntry> files = read.computeIfAbsent(code, this::manifest);
+        if (files != null) {
+          n.attrs().put("code_files", files);
+        }
+      }
+    }
+  }
+
+  private List<LineageNode.FileEntry> manifest(String sha) {
+    try {
+      if (!dev.trainyard.store.Sha256.isHash(sha) || !ws.objects().contains(sha)) {
+        return null;
+      }
+      return ws.objects().readTree(sha).entries().stream()
+          .map(e -> new LineageNode.FileEntry(e.path(), e.sha256())).toList();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**

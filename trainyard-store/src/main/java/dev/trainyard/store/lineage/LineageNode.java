@@ -12,7 +12,8 @@ import java.util.Map;
  * @param id the run id, step run id, hash or {@code name:version}
  * @param label what a person reads: {@code RUN:STEP} for a step run, {@code model:N:V}, the hash
  * @param attrs details in insertion order: strings, numbers, string maps, or for folders
- *     {@code file_list}, a list of {@link FileEntry}
+ *     {@code file_list} (a folder's files) and {@code code_files} (a step's code snapshot), lists of
+ *     {@link FileEntry}
  */
 public record LineageNode(String key, NodeKind kind, String id, String label, Map<String, Object> attrs) {
 
@@ -28,6 +29,13 @@ public record LineageNode(String key, NodeKind kind, String id, String label, Ma
   @SuppressWarnings("unchecked")
   public List<FileEntry> files() {
     Object f = attrs.get("file_list");
+    return f instanceof List<?> l ? (List<FileEntry>) l : List.of();
+  }
+
+  /** The files of a step's code snapshot, or an empty list. */
+  @SuppressWarnings("unchecked")
+  public List<FileEntry> codeFiles() {
+    Object f = attrs.get("code_files");
     return f instanceof List<?> l ? (List<FileEntry>) l : List.of();
   }
 
