@@ -43,13 +43,14 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code (used by tests). */
   public static int execute(String... args) {
-    LineageCommand lineageCmd = args.length > 0 && args[0].equals("lineage") ? LineageArgs.parse(args) : null;
-    if (lineageCmd != null) {
-      return LineageMain.call(lineageCmd);
-    }
     boolean validate = args.length > 0 && args[0].equals("validate");
     boolean lineage = args.length > 0 && args[0].equals("lineage");
-    CommandLine cl = validate ? FastValidate.commandLine() : lineage ? FastLineage.commandLine() : new CommandLine(new Main());
+    LineageCommand common = lineage ? LineageArgs.parse(args) : null;
+    if (common != null) {
+      return LineageMain.call(common); // lineage's usual forms, read without picocli
+    }
+    CommandLine cl = validate ? FastValidate.commandLine()
+        : lineage ? FastLineage.commandLine() : new CommandLine(new Main());
     // Only the subcommand being called is modelled (picocli reflects over each one it is given,
     // which is start-up time); help, usage and mistyped names get them all.
     String first = args.length > 0 ? args[0] : null;
