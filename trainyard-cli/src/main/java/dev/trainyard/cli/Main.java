@@ -41,17 +41,24 @@ public final class Main implements Runnable {
     SUBCOMMANDS.put("data", DataCommand::new);
     SUBCOMMANDS.put("model", ModelCommand::new);
     SUBCOMMANDS.put("component", ComponentCommand::new);
+    SUBCOMMANDS.put("lineage", FastLineage::spec);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
   }
 
   /** Runs the CLI and returns its exit code (used by tests). */
   public static int execute(String... args) {
     boolean validate = args.length > 0 && args[0].equals("validate");
-    CommandLine cl = validate ? FastValidate.commandLine() : new CommandLine(new Main());
+    boolean lineage = args.length > 0 && args[0].equals("lineage");
+    LineageCommand common = lineage ? LineageArgs.parse(args) : null;
+    if (common != null) {
+      return LineageMain.call(common); // lineage's usual forms, read without picocli
+    }
+    CommandLine cl = validate ? FastValidate.commandLine()
+        : lineage ? FastLineage.commandLine() : new CommandLine(new Main());
     // Only the subcommand being called is modelled (picocli reflects over each one it is given,
     // which is start-up time); help, usage and mistyped names get them all.
     String first = args.length > 0 ? args[0] : null;
-    if (validate) {
+    if (validate || lineage) {
       // already modelled
     } else if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
       cl.addSubcommand(first, SUBCOMMANDS.get(first).get());

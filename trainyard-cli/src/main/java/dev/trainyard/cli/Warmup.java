@@ -40,6 +40,10 @@ final class Warmup {
 
   /** Starts the warm-up when the command will load specs; it never affects the command's result. */
   static void startFor(String[] args) {
+    if (args.length > 0 && args[0].equals("lineage")) {
+      startSqliteConfig();
+      return;
+    }
     if (args.length == 0 || !(args[0].equals("validate") || args[0].equals("plan") || args[0].equals("run")
         || args[0].equals("resume")) || Runtime.getRuntime().availableProcessors() < 2
         || System.getenv("TRAINYARD_NO_WARMUP") != null) {
@@ -51,6 +55,26 @@ final class Warmup {
         if (r.document() instanceof PipelineJob job) {
           Planner.plan(job, java.util.Map.of(), Registry.NONE);
         }
+      } catch (RuntimeException | Error ignored) {
+        // a warm-up has no result to lose
+      }
+    }, "trainyard-warmup");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * For commands that only query the workspace: the SQLite driver's connection settings build a
+   * date format whose locale and time-zone data take longer to load than the native library; this
+   * thread builds it (cached by the driver) while the main thread loads the library (see Db).
+   */
+  private static void startSqliteConfig() {
+    if (Runtime.getRuntime().availableProcessors() < 2 || System.getenv("TRAINYARD_NO_WARMUP") != null) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        org.sqlite.date.FastDateFormat.getInstance(org.sqlite.SQLiteConfig.DEFAULT_DATE_STRING_FORMAT);
       } catch (RuntimeException | Error ignored) {
         // a warm-up has no result to lose
       }

@@ -18,7 +18,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Db implements AutoCloseable {
   /** The newest migration this build knows; see {@code db/migration/sqlite}. */
-  static final int SCHEMA_VERSION = 3;
+  static final int SCHEMA_VERSION = 4;
 
   private final Connection conn;
 
@@ -29,6 +29,7 @@ public final class Db implements AutoCloseable {
   /** Opens (creating and migrating if needed) the database file. */
   public static Db openSqlite(Path file) throws SQLException {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
+    loadNativeLibrary();
     SQLiteConfig cfg = new SQLiteConfig();
     cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
     cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -44,6 +45,18 @@ public final class Db implements AutoCloseable {
     }
     c.setAutoCommit(true);
     return new Db(c);
+  }
+
+  /**
+   * Loads SQLite's native library before the driver's settings are built: the CLI's warm-up thread
+   * builds their date format meanwhile (see the CLI's Warmup), so the two overlap.
+   */
+  private static void loadNativeLibrary() {
+    try {
+      org.sqlite.SQLiteJDBCLoader.initialize();
+    } catch (Exception e) {
+      // connect() loads it again and reports what is wrong
+    }
   }
 
   /** Reads the schema version without loading Flyway: most calls find the schema current. */

@@ -1,0 +1,63 @@
+package dev.trainyard.cli;
+
+import dev.trainyard.store.ResultStore;
+import dev.trainyard.store.RunStore;
+import dev.trainyard.store.StoredObject;
+import dev.trainyard.store.Workspace;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What the launcher runs once after each build to make the class-data-sharing archive: the classes
+ * (and lambda proxies) loaded here start from the archive on every later call instead of being
+ * loaded, verified and linked again. It plans a pipeline (validate, plan and run share that path),
+ * then opens a throwaway workspace, records a one-step run in it and asks for its lineage in every
+ * output format, so the SQLite driver and the store's queries are archived too.
+ */
+final class CdsTraining {
+  private CdsTraining() {}
+
+  public static void main(String[] args) throws Exception {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+    System.setOut(nowhere);
+    System.setErr(nowhere);
+    Path tmp = Files.createTempDirectory("trainyard-cds");
+    try {
+      if (args.length > 0) {
+        Main.execute("plan", "--json", args[0]);
+      }
+      Path ws = tmp.resolve("ws");
+      try (Workspace w = Workspace.open(ws)) {
+        w.runs().create(new RunStore.NewRun("cds", "cds", "cds", "cds.yml", null, "{}", 1, 1, "h", List.of("a"),
+            Map.of(), Map.of("p", "1")));
+        long step = w.runs().steps("cds").get(0).id();
+        StoredObject in = w.objects().putBytes(new byte[] {1});
+        StoredObject o = w.objects().putBytes(new byte[] {2});
+        w.results().complete(new ResultStore.Completion(step, "cds", Map.of("o", o), Map.of("i", in), Map.of("v", "1"),
+            List.of(), Map.of(), null));
+      }
+      String dir = ws.toString();
+      LineageArgs.parse(new String[] {"lineage", "x"}); // with LineageMain, the launcher's entry for lineage
+      Class.forName(LineageMain.class.getName());
+      Main.execute("lineage", "latest", "--workspace", dir);
+      Main.execute("lineage", "cds:a", "--json", "--workspace", dir);
+      Main.execute("lineage", "cds", "--dot", "--upstream", "--workspace", dir);
+      Main.execute("lineage", "--file", tmp.resolve("ws/trainyard.db").toString(), "--workspace", dir);
+      Main.execute("lineage", "model:none:1", "--workspace", dir);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+      try (Stream<Path> s = Files.walk(tmp)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
