@@ -122,6 +122,23 @@ class RegistriesTest {
   @Test
   void treeIndexFindsFilesInsideFolders() throws Exception {
     var r = register("frames", null);
+    // Registering a folder indexes it at once; a tree stored otherwise is caught up later.
+    assertThat(ws.treeIndex().catchUp()).isZero();
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(other.resolve("z.txt"), "z\n");
+    ws.db().tx(c -> {
+      try (var p = c.prepareStatement("INSERT INTO artifacts (sha256, kind, size, files, created_at) VALUES (?,?,?,?,0)")) {
+        var t = ws.objects().putTree(other, false);
+        p.setString(1, t.sha256());
+        p.setString(2, "TREE");
+        p.setLong(3, t.size());
+        p.setLong(4, t.files());
+        p.executeUpdate();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+      return null;
+    });
     assertThat(ws.treeIndex().catchUp()).isEqualTo(1);
     assertThat(ws.treeIndex().catchUp()).isZero();
     String fileSha = ws.objects().readTree(r.asset().sha256()).entries().get(0).sha256();
