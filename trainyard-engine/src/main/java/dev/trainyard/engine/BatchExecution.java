@@ -37,8 +37,13 @@ final class BatchExecution {
 
   BatchRecord run(PlannedStep step, Component.Parallel par, StepRunRecord rec, Path dir, Map<String, String> values,
       MiniBatches.Batch batch, long seed, Progress progress, List<MetricRecord> metrics, Map<String, String> params,
-      JavaWorkers workers) throws IOException, SQLException, InterruptedException {
+      JavaWorkers workers, InputStaging staging) throws IOException, SQLException, InterruptedException {
     int max = 1 + par.maxRetries();
+    if (staging != null) {
+      long ts = Trace.t();
+      staging.stage(batch.files());
+      Trace.add("b stage", ts);
+    }
     String error = null;
     String logSha = null;
     for (int attempt = 1; attempt <= max; attempt++) {
@@ -91,8 +96,18 @@ final class BatchExecution {
               }
             });
       }
+      long tt = Trace.t();
       logSha = Files.exists(log) ? ws.objects().putFile(log).sha256() : null;
       StepMetrics.readJsonl(bdir.resolve("metrics.jsonl"), metrics, params);
+      String wrote = staging == null ? null : staging.verify(batch.index(), batch.files());
+      if (wrote != null) {
+        // Not retried: the task writes into its inputs, which a retry would do again.
+        BatchRecord failed = new BatchRecord(rec.id(), batch.index(), "failed", batch.files().size(), attempt, null,
+            null, logSha, wrote);
+        ws.batches().record(failed);
+        progress.finished(batch.files().size(), true);
+        return failed;
+      }
       if (result.canceled()) {
         return new BatchRecord(rec.id(), batch.index(), "failed", batch.files().size(), attempt, null, null, logSha,
             "canceled");
@@ -102,12 +117,15 @@ final class BatchExecution {
         for (var e : outPaths.entrySet()) {
           stored.put(e.getKey(), ws.objects().putTree(Path.of(e.getValue()), true).sha256());
         }
+        Trace.add("b putTree", tt); tt = Trace.t();
         String rowsSha = Files.isRegularFile(rows) && Files.size(rows) > 0 ? ws.objects().putFile(rows).sha256() : null;
         BatchRecord ok = new BatchRecord(rec.id(), batch.index(), "succeeded", batch.files().size(), attempt,
             FlatJson.write(stored), rowsSha, logSha, null);
         ws.batches().record(ok);
+        Trace.add("b record", tt); tt = Trace.t();
         run.janitor.discard(bdir);
         progress.finished(batch.files().size(), false);
+        Trace.add("b discard", tt);
         return ok;
       }
       error = (workerError != null ? workerError : result.timedOut() ? "timed out after " + par.retryTimeoutSeconds()
@@ -133,7 +151,9 @@ final class BatchExecution {
     Path argsFile = Files.write(bdir.resolve("args.txt"), ShellWords.split(args), StandardCharsets.UTF_8);
     Path outputsFile = Files.write(bdir.resolve("outputs.txt"),
         outPaths.entrySet().stream().map(e -> e.getKey() + "\t" + e.getValue()).toList(), StandardCharsets.UTF_8);
+    long tw = Trace.t();
     JavaWorkers.Worker w = workers.take();
+    Trace.add("b take", tw);
     String err;
     try (java.io.Writer logw = new java.io.Writer() {
           private final java.io.Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
@@ -163,6 +183,7 @@ final class BatchExecution {
           }
         }) {
       err = null;
+      long tt = Trace.t();
       if (!w.initialized) {
         err = w.call("INIT\t" + par.task().entryScript() + "\t" + argsFile + "\t" + seed, null, logw);
         if (err != null) {
@@ -171,10 +192,12 @@ final class BatchExecution {
           w.initialized = true;
         }
       }
+      Trace.add("b init", tt); tt = Trace.t();
       if (err == null) {
         err = w.call("RUN\t" + batch.index() + "\t" + argsFile + "\t" + itemsFile + "\t" + outputsFile + "\t" + rows,
             par.retryTimeoutSeconds(), logw);
       }
+      Trace.add("b RUN", tt);
     }
     boolean broken = err != null && (err.startsWith("timed out") || err.startsWith("worker exited")
         || err.startsWith("init failed"));
