@@ -46,7 +46,9 @@ final class BatchExecution {
     }
     String error = null;
     String logSha = null;
+    int attempts = 0;
     for (int attempt = 1; attempt <= max; attempt++) {
+      attempts = attempt;
       Path bdir = Dirs.fresh(dir.resolve("batches").resolve(Integer.toString(batch.index())));
       Map<String, String> outPaths = new LinkedHashMap<>();
       for (String name : step.outputs().keySet()) {
@@ -96,37 +98,19 @@ final class BatchExecution {
               }
             });
       }
-      long tt = Trace.t();
-      logSha = Files.exists(log) ? ws.objects().putFile(log).sha256() : null;
       StepMetrics.readJsonl(bdir.resolve("metrics.jsonl"), metrics, params);
       String wrote = staging == null ? null : staging.verify(batch.index(), batch.files());
+      if (wrote == null && result.succeeded() && !result.canceled()) {
+        return succeeded(rec, batch, attempt, outPaths, rows, log, bdir, progress);
+      }
+      logSha = Files.exists(log) ? ws.objects().putFile(log).sha256() : null;
       if (wrote != null) {
-        // Not retried: the task writes into its inputs, which a retry would do again.
-        BatchRecord failed = new BatchRecord(rec.id(), batch.index(), "failed", batch.files().size(), attempt, null,
-            null, logSha, wrote);
-        ws.batches().record(failed);
-        progress.finished(batch.files().size(), true);
-        return failed;
+        error = wrote;
+        break; // not retried: the task writes into its inputs, which a retry would do again
       }
       if (result.canceled()) {
         return new BatchRecord(rec.id(), batch.index(), "failed", batch.files().size(), attempt, null, null, logSha,
             "canceled");
-      }
-      if (result.succeeded()) {
-        Map<String, String> stored = new LinkedHashMap<>();
-        for (var e : outPaths.entrySet()) {
-          stored.put(e.getKey(), ws.objects().putTree(Path.of(e.getValue()), true).sha256());
-        }
-        Trace.add("b putTree", tt); tt = Trace.t();
-        String rowsSha = Files.isRegularFile(rows) && Files.size(rows) > 0 ? ws.objects().putFile(rows).sha256() : null;
-        BatchRecord ok = new BatchRecord(rec.id(), batch.index(), "succeeded", batch.files().size(), attempt,
-            FlatJson.write(stored), rowsSha, logSha, null);
-        ws.batches().record(ok);
-        Trace.add("b record", tt); tt = Trace.t();
-        run.janitor.discard(bdir);
-        progress.finished(batch.files().size(), false);
-        Trace.add("b discard", tt);
-        return ok;
       }
       error = (workerError != null ? workerError : result.timedOut() ? "timed out after " + par.retryTimeoutSeconds()
           + " s" : "exit code " + result.exitCode() + lastLine(log)) + " (files: " + names(batch) + ")";
@@ -134,11 +118,46 @@ final class BatchExecution {
         listener.note("step " + step.name() + ": mini-batch " + batch.index() + " failed (" + error + "); retrying");
       }
     }
-    BatchRecord failed = new BatchRecord(rec.id(), batch.index(), "failed", batch.files().size(), max, null, null,
-        logSha, error);
+    BatchRecord failed = new BatchRecord(rec.id(), batch.index(), "failed", batch.files().size(), attempts, null,
+        null, logSha, error);
     ws.batches().record(failed);
     progress.finished(batch.files().size(), true);
     return failed;
+  }
+
+  /**
+   * Stores a succeeded mini-batch's outputs, rows and log together (one durability flush for all
+   * of them, as they are many small files), then records its checkpoint naming them.
+   */
+  private BatchRecord succeeded(StepRunRecord rec, MiniBatches.Batch batch, int attempt, Map<String, String> outPaths,
+      Path rows, Path log, Path bdir, Progress progress) throws IOException, SQLException {
+    long tt = Trace.t();
+    List<Path> paths = new java.util.ArrayList<>();
+    outPaths.values().forEach(p -> paths.add(Path.of(p)));
+    boolean hasRows = Files.isRegularFile(rows) && Files.size(rows) > 0;
+    boolean hasLog = Files.exists(log);
+    if (hasRows) {
+      paths.add(rows);
+    }
+    if (hasLog) {
+      paths.add(log);
+    }
+    List<dev.trainyard.store.StoredObject> stored = ws.objects().putAll(paths, true);
+    Map<String, String> trees = new LinkedHashMap<>();
+    int i = 0;
+    for (String name : outPaths.keySet()) {
+      trees.put(name, stored.get(i++).sha256());
+    }
+    String rowsSha = hasRows ? stored.get(i++).sha256() : null;
+    String logSha = hasLog ? stored.get(i).sha256() : null;
+    Trace.add("b putTree", tt); tt = Trace.t();
+    BatchRecord ok = new BatchRecord(rec.id(), batch.index(), "succeeded", batch.files().size(), attempt,
+        FlatJson.write(trees), rowsSha, logSha, null);
+    ws.batches().record(ok);
+    Trace.add("b record", tt);
+    run.janitor.discard(bdir);
+    progress.finished(batch.files().size(), false);
+    return ok;
   }
 
   private String workerError;

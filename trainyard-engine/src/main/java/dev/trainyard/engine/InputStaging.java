@@ -133,7 +133,8 @@ final class InputStaging {
       // Whatever a task may have put here before this mini-batch was staged is not its input.
       Dirs.delete(f);
       Files.createDirectories(f.getParent());
-      if (e.size() <= SMALL && held.addAndGet(e.size()) <= MAX_PRISTINE) {
+      // An executable entry is copied: its mode is its own, while a link shares the object's.
+      if (!e.executable() && e.size() <= SMALL && held.addAndGet(e.size()) <= MAX_PRISTINE) {
         byte[] bytes = ws.objects().readBytes(e.sha256()); // hash-checked: the link serves good bytes
         Linked l = new Linked(e, bytes);
         if (link(f, e)) {
@@ -142,11 +143,8 @@ final class InputStaging {
         }
         held.addAndGet(-e.size());
         Files.write(f, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        if (e.executable()) {
-          f.toFile().setExecutable(true, false);
-        }
       } else {
-        if (e.size() <= SMALL) {
+        if (!e.executable() && e.size() <= SMALL) {
           held.addAndGet(-e.size());
         }
         ws.objects().materializeFile(e.sha256(), f, e.executable());
