@@ -40,9 +40,7 @@ final class BatchExecution {
       JavaWorkers workers, InputStaging staging) throws IOException, SQLException, InterruptedException {
     int max = 1 + par.maxRetries();
     if (staging != null) {
-      long ts = Trace.t();
       staging.stage(batch.files());
-      Trace.add("b stage", ts);
     }
     String error = null;
     String logSha = null;
@@ -126,12 +124,11 @@ final class BatchExecution {
   }
 
   /**
-   * Stores a succeeded mini-batch's outputs, rows and log together (one durability flush for all
-   * of them, as they are many small files), then records its checkpoint naming them.
+   * Stores a succeeded mini-batch's outputs, rows and log together (their files fsynced several
+   * at a time, where each object used to be flushed on its own), then records its checkpoint.
    */
   private BatchRecord succeeded(StepRunRecord rec, MiniBatches.Batch batch, int attempt, Map<String, String> outPaths,
       Path rows, Path log, Path bdir, Progress progress) throws IOException, SQLException {
-    long tt = Trace.t();
     List<Path> paths = new java.util.ArrayList<>();
     outPaths.values().forEach(p -> paths.add(Path.of(p)));
     boolean hasRows = Files.isRegularFile(rows) && Files.size(rows) > 0;
@@ -150,11 +147,9 @@ final class BatchExecution {
     }
     String rowsSha = hasRows ? stored.get(i++).sha256() : null;
     String logSha = hasLog ? stored.get(i).sha256() : null;
-    Trace.add("b putTree", tt); tt = Trace.t();
     BatchRecord ok = new BatchRecord(rec.id(), batch.index(), "succeeded", batch.files().size(), attempt,
         FlatJson.write(trees), rowsSha, logSha, null);
     ws.batches().record(ok);
-    Trace.add("b record", tt);
     run.janitor.discard(bdir);
     progress.finished(batch.files().size(), false);
     return ok;
@@ -170,9 +165,7 @@ final class BatchExecution {
     Path argsFile = Files.write(bdir.resolve("args.txt"), ShellWords.split(args), StandardCharsets.UTF_8);
     Path outputsFile = Files.write(bdir.resolve("outputs.txt"),
         outPaths.entrySet().stream().map(e -> e.getKey() + "\t" + e.getValue()).toList(), StandardCharsets.UTF_8);
-    long tw = Trace.t();
     JavaWorkers.Worker w = workers.take();
-    Trace.add("b take", tw);
     String err;
     try (java.io.Writer logw = new java.io.Writer() {
           private final java.io.Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
@@ -202,7 +195,6 @@ final class BatchExecution {
           }
         }) {
       err = null;
-      long tt = Trace.t();
       if (!w.initialized) {
         err = w.call("INIT\t" + par.task().entryScript() + "\t" + argsFile + "\t" + seed, null, logw);
         if (err != null) {
@@ -211,12 +203,10 @@ final class BatchExecution {
           w.initialized = true;
         }
       }
-      Trace.add("b init", tt); tt = Trace.t();
       if (err == null) {
         err = w.call("RUN\t" + batch.index() + "\t" + argsFile + "\t" + itemsFile + "\t" + outputsFile + "\t" + rows,
             par.retryTimeoutSeconds(), logw);
       }
-      Trace.add("b RUN", tt);
     }
     boolean broken = err != null && (err.startsWith("timed out") || err.startsWith("worker exited")
         || err.startsWith("init failed"));

@@ -33,9 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * step's inputs" and "the store never serves damaged content": (1) each file is read and
  * verified against its hash before it is linked, and those pristine bytes are kept in memory
  * while the step runs; (2) when a mini-batch ends, its linked objects are re-hashed (in its own
- * thread, in parallel with the others); (3) when the step ends, every linked object whose inode
- * changed since (its ctime, which writes and mode changes update and user code cannot set back)
- * is re-hashed again. A damaged object is quarantined and written back from the pristine bytes,
+ * thread, in parallel with the others); (3) when every task of the step has ended, all linked
+ * objects are re-hashed once more, since a task may write into another mini-batch's files after
+ * that mini-batch was checked. (An inode's ctime would be cheaper to compare, but its clock ticks
+ * coarsely enough for a write to hide in the tick of the check.) A damaged object is quarantined and written back from the pristine bytes,
  * and the mini-batch (or the step) fails, naming the files. Large files, and small ones beyond
  * {@link #MAX_PRISTINE} held in memory, are private read-only copies, verified as copied.
  *
@@ -45,7 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * mini-batch, as for every other input ({@link #applies}).
  */
 final class InputStaging {
-  /** Files up to this size are read whole, verified and written in one call each. */
+  /** Files up to this size are linked (their verified bytes held in memory meanwhile). */
   private static final long SMALL = 1 << 20;
   /** At most this many bytes of linked files' pristine content are held per step. */
   static final long MAX_PRISTINE = 256L << 20;
@@ -57,17 +58,8 @@ final class InputStaging {
   private final AtomicLong held = new AtomicLong();
   private final java.util.Set<Path> staged = ConcurrentHashMap.newKeySet();
 
-  /** A staged hard link: the entry, its verified bytes, and the inode's ctime when last checked. */
-  private static final class Linked {
-    final TreeManifest.Entry entry;
-    final byte[] pristine;
-    volatile Object ctime; // null until its mini-batch's check: the final check re-hashes it
-
-    Linked(TreeManifest.Entry entry, byte[] pristine) {
-      this.entry = entry;
-      this.pristine = pristine;
-    }
-  }
+  /** A staged hard link: the manifest entry and the object's verified bytes. */
+  private record Linked(TreeManifest.Entry entry, byte[] pristine) {}
 
   private InputStaging(Workspace ws, Path root, TreeManifest manifest) {
     this.ws = ws;
@@ -174,24 +166,32 @@ final class InputStaging {
     for (Path f : files) {
       Linked l = linked.get(f);
       if (l != null && !check(l)) {
-        damaged.add(l.entry.path());
+        damaged.add(l.entry().path());
       }
     }
     return damaged.isEmpty() ? null : message("mini-batch " + index, damaged);
   }
 
   /**
-   * When the step's mini-batches are all done: re-hashes every linked object whose inode changed
-   * since its mini-batch was checked (a task may write into another mini-batch's files). Null
-   * when all are intact; else the store is repaired and the answer names the files.
+   * When every task of the step has ended: re-hashes every linked object once more, as a task
+   * may have written into another mini-batch's files after that mini-batch was checked (on
+   * several threads: this is on the step's critical path). Null when all are intact; else the
+   * store is repaired and the answer names the files.
    */
   String verifyAll() throws IOException {
-    List<String> damaged = new ArrayList<>();
-    for (Linked l : linked.values()) {
-      Object now = ctime(ws.objects().pathOf(l.entry.sha256()));
-      if ((now == null || !now.equals(l.ctime)) && !check(l)) {
-        damaged.add(l.entry.path());
-      }
+    List<String> damaged = java.util.Collections.synchronizedList(new ArrayList<>());
+    try {
+      linked.values().parallelStream().forEach(l -> {
+        try {
+          if (!check(l)) {
+            damaged.add(l.entry().path());
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
     damaged.sort(Comparator.naturalOrder());
     return damaged.isEmpty() ? null : message("the step", damaged);
@@ -199,23 +199,11 @@ final class InputStaging {
 
   /** True when the object is intact; else it is quarantined (by verify) and stored again. */
   private boolean check(Linked l) throws IOException {
-    Path object = ws.objects().pathOf(l.entry.sha256());
-    Object before = ctime(object);
-    if (ws.objects().verify(l.entry.sha256(), StoredObject.Kind.FILE)) {
-      l.ctime = before; // a change after this instant shows in the ctime the final check compares
+    if (ws.objects().verify(l.entry().sha256(), StoredObject.Kind.FILE)) {
       return true;
     }
-    ws.objects().putBytes(l.pristine);
-    l.ctime = ctime(object);
+    ws.objects().putBytes(l.pristine());
     return false;
-  }
-
-  private static Object ctime(Path p) {
-    try {
-      return Files.getAttribute(p, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return null; // unknown: the final check re-hashes
-    }
   }
 
   private static String message(String who, List<String> damaged) {

@@ -46,13 +46,11 @@ final class ParallelRunner {
 
   StepOutcome run(PlannedStep step, Component.Parallel par, StepRunRecord rec, StepRunner.Inputs in,
       StoredObject code, long seed, long t0) throws IOException, SQLException, InterruptedException {
-    long tt = Trace.t();
     Path dir = Dirs.fresh(ws.workDir(run.runId, step.name()));
     Binding data = par.inputData().soleBinding();
     StoredObject dataObject = in.artifacts.get(data.port());
     boolean perBatch = InputStaging.applies(par, data.port(), dataObject);
     Map<String, String> values = StepDir.prepare(ws, dir, code, in, perBatch ? Set.of(data.port()) : Set.of());
-    Trace.add("0 prepare", tt); tt = Trace.t();
     String dataPath = values.get(data.port());
     if (dataPath == null) {
       return fail(step, rec, t0, "input_data " + data + " is not set");
@@ -65,7 +63,6 @@ final class ParallelRunner {
     }
     List<MiniBatches.Batch> all = staging != null ? MiniBatches.split(items, par.miniBatchSize(), staging::size)
         : MiniBatches.split(items, par.miniBatchSize());
-    Trace.add("1 split", tt); tt = Trace.t();
     Map<Integer, BatchRecord> done = new TreeMap<>();
     for (BatchRecord b : ws.batches().list(rec.id())) {
       if (b.succeeded()) {
@@ -135,7 +132,6 @@ final class ParallelRunner {
       return new StepOutcome(step.name(), rec.id(), "failed", false, System.currentTimeMillis() - t0, Map.of(),
           Map.of(), wroteInputs);
     }
-    Trace.add("2 batches wall", tt); tt = Trace.t();
     List<BatchRecord> failed = results.values().stream().filter(b -> !b.succeeded()).toList();
     if (failed.stream().anyMatch(b -> "canceled".equals(b.error()))) {
       ws.runs().endAttempt(attemptId, "canceled", null, null, "canceled");
@@ -162,12 +158,10 @@ final class ParallelRunner {
       return new StepOutcome(step.name(), rec.id(), "failed", false, System.currentTimeMillis() - t0, Map.of(), Map.of(),
           e.getMessage());
     }
-    Trace.add("3 merge", tt); tt = Trace.t();
     ws.runs().endAttempt(attemptId, "succeeded", 0, null, null);
     ws.results().complete(new ResultStore.Completion(rec.id(), run.runId, outputs, in.artifacts, in.values, metrics,
         params, null));
     run.janitor.discard(dir);
-    Trace.add("4 complete", tt); Trace.dump();
     return new StepOutcome(step.name(), rec.id(), "completed", false, System.currentTimeMillis() - t0, outputs,
         StepMetrics.last(metrics), null);
   }

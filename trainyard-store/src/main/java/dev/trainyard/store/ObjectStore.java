@@ -176,13 +176,12 @@ public final class ObjectStore {
 
   /**
    * Stores several files and folders (a parallel step's mini-batch: its output folders, rows and
-   * log) as {@link #putFile}, {@link #moveFile} and {@link #putTree} would, but made durable
-   * together: one flush for all their files, then one for the folders' manifests, instead of
-   * one or more per object. Files and folders are moved in when {@code move}. Answers in order.
+   * log) as {@link #putFile}, {@link #moveFile} and {@link #putTree} would: every file made
+   * durable (concurrently) before any folder's manifest is written. Moved in when {@code move}.
+   * Answers in order.
    */
   public List<StoredObject> putAll(List<Path> paths, boolean move) throws IOException {
     List<List<Path>> trees = new ArrayList<>();
-    int count = 0;
     for (Path p : paths) {
       List<Path> files = null;
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -191,9 +190,11 @@ public final class ObjectStore {
         }
       }
       trees.add(files);
-      count += files == null ? 1 : files.size() + 1;
     }
-    Durability d = count > BATCH_FILES ? Durability.batch() : Durability.now();
+    // Written without waiting, then fsynced file by file, several at once (never one syncfs:
+    // mini-batches finish side by side, and a syncfs would also write out the other workers'
+    // unfinished outputs, so their flushes would wait on each other).
+    Durability d = Durability.batch();
     List<Object> stored = new ArrayList<>();
     for (int i = 0; i < paths.size(); i++) {
       Path p = paths.get(i);
@@ -213,8 +214,8 @@ public final class ObjectStore {
       }
       stored.add(new TreeManifest(entries));
     }
-    d.flush(objects); // the files, before any manifest that names them
-    Durability manifests = Durability.now(); // a few small files: cheaper fsynced one by one
+    d.flushConcurrently(); // the files, before any manifest that names them
+    Durability manifests = Durability.now();
     List<StoredObject> out = new ArrayList<>();
     for (Object o : stored) {
       if (o instanceof TreeManifest m) {

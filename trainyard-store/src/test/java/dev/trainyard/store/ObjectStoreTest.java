@@ -111,7 +111,7 @@ class ObjectStoreTest {
 
   @Test
   void putAllStoresFoldersAndFilesAsTheirOwnPutsWouldAndMovesThemIn() throws IOException {
-    for (int i = 0; i < 40; i++) { // past the batch threshold: one file-system sync for all
+    for (int i = 0; i < 40; i++) {
       file("out/d/f" + i, "content " + i);
     }
     Path log = file("log.txt", "a log\n");
