@@ -79,19 +79,29 @@ jobs:
       program_arguments: --residuals \${{outputs.residuals}}
 YAML
 done
-step_ms() { # SIZE N: one run, prints the preprocess step's duration_ms
+# The same pipeline without preprocess: what a run costs besides the step (CLI start, reuse).
+python3 -c "import sys; s=open(sys.argv[1]).read(); print(s[:s.index('  preprocess:')])" "$work/scale1.yml" >"$work/scale0.yml"
+cpu_ms() { # FILE COMMAND...: runs it (stdout to $work/stdout), appends its CPU time in ms
+  local f=$1 TIMEFORMAT='%3U %3S' # user+sys, its children (worker JVMs) included
+  shift
+  { time "$@" >"$work/stdout" 2>/dev/null; } 2>"$work/time.txt"
+  awk '{print int(($1 + $2) * 1000)}' "$work/time.txt" >>"$f"
+}
+step_ms() { # SIZE N: one run, prints the preprocess step's duration_ms; its CPU time goes to cpuN
   if [ -n "${BENCH_COLD:-}" ]; then sync; echo 3 >/proc/sys/vm/drop_caches; fi
-  "$ty" run --json --workspace "$work/ws" --set inputs.size="$1" "$work/scale$2.yml" | python3 -c \
-    "import json,sys; s=[s for s in json.load(sys.stdin)['steps'] if s['name']=='preprocess'][0]; assert s['status']=='completed', s; print(s['duration_ms'])"
+  cpu_ms "$work/cpu$2" "$ty" run --json --workspace "$work/ws" --set inputs.size="$1" "$work/scale$2.yml"
+  python3 -c "import json,sys; s=[s for s in json.load(open(sys.argv[1]))['steps'] if s['name']=='preprocess'][0];
+assert s['status']=='completed', s; print(s['duration_ms'])" "$work/stdout"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 for size in ${BENCH_SIZES:-toy small}; do
   "$ty" run -q --workspace "$work/ws" --set inputs.size="$size" "$work/scale1.yml" >/dev/null # frames; warm-up
   "$ty" run -q --workspace "$work/ws" --set inputs.size="$size" "$work/scale2.yml" >/dev/null
-  : >"$work/t1"; : >"$work/t2"
+  : >"$work/t1"; : >"$work/t2"; : >"$work/cpu0"; : >"$work/cpu1"; : >"$work/cpu2"
   for i in $(seq "$reps"); do
     step_ms "$size" 1 >>"$work/t1"
     step_ms "$size" 2 >>"$work/t2"
+    cpu_ms "$work/cpu0" "$ty" run -q --workspace "$work/ws" --set inputs.size="$size" "$work/scale0.yml"
   done
   # Control: the same task on the same frames without Trainyard (RunTask, JVM start included):
   # one process for all frames against two processes for half each, at the same moments. On a
@@ -103,18 +113,24 @@ for size in ${BENCH_SIZES:-toy small}; do
   head -n "$half" "$work/all.txt" >"$work/h1.txt"; tail -n +"$(( half + 1 ))" "$work/all.txt" >"$work/h2.txt"
   task() { java -XX:+UseSerialGC -cp "$ex/target/bad-pixels.jar:$ex/target/lib/*" dev.trainyard.sdk.RunTask \
     dev.trainyard.examples.badpixels.Preprocess --residuals "$work/out$1" -- $(cat "$work/$1.txt") >/dev/null; }
-  : >"$work/c1"; : >"$work/c2"
+  : >"$work/c1"; : >"$work/c2"; : >"$work/cpuc"
   for i in $(seq "$reps"); do
     rm -rf "$work"/out*
-    s=$(date +%s%N); task all; m=$(date +%s%N); task h1 & task h2; wait; e=$(date +%s%N)
+    s=$(date +%s%N); cpu_ms "$work/cpuc" task all; m=$(date +%s%N); task h1 & task h2; wait; e=$(date +%s%N)
     echo $(( (m - s) / 1000000 )) >>"$work/c1"; echo $(( (e - m) / 1000000 )) >>"$work/c2"
   done
   c1=$(median <"$work/c1"); c2=$(median <"$work/c2")
+  # CPU time of the step: a run's minus a run's without it. On 2 cores, 2 workers cannot take
+  # less than half of theirs, whatever the scheduling: this bounds the speed-up on an idle machine.
+  u0=$(median <"$work/cpu0"); u1=$(( $(median <"$work/cpu1") - u0 )); u2=$(( $(median <"$work/cpu2") - u0 ))
   t1=$(median <"$work/t1"); t2=$(median <"$work/t2")
   echo "parallel pre-processing, $size frames (mini-batches of 40): 1 worker $t1 ms, 2 workers $t2 ms," \
     "speed-up $(python3 -c "print(round($t1/$t2, 2))")x  (target >= 1.8x; runs: 1w $(tr '\n' ' ' <"$work/t1")| 2w $(tr '\n' ' ' <"$work/t2")| load $(cut -d' ' -f1-3 /proc/loadavg))"
   echo "  control, the task alone on the same frames: 1 process $c1 ms, 2 processes $c2 ms," \
     "speed-up $(python3 -c "print(round($c1/$c2, 2))")x  (runs: 1p $(tr '\n' ' ' <"$work/c1")| 2p $(tr '\n' ' ' <"$work/c2"))"
+  echo "  CPU time (user+sys, a run's minus one without the step): 1 worker $u1 ms, 2 workers $u2 ms;" \
+    "the task alone $(median <"$work/cpuc") ms. On 2 idle cores: speed-up at most" \
+    "$(python3 -c "print(round($t1/($u2/2), 2))")x (1 worker's $t1 ms over half of 2 workers' CPU time)"
   if [ "$size" = small ] && [ -z "$only_scaling" ]; then
     "$ty" artifacts get --workspace "$work/ws" latest:generate:videos "$work/videos" >/dev/null
   fi
