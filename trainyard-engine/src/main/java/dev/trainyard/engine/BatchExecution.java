@@ -37,11 +37,16 @@ final class BatchExecution {
 
   BatchRecord run(PlannedStep step, Component.Parallel par, StepRunRecord rec, Path dir, Map<String, String> values,
       MiniBatches.Batch batch, long seed, Progress progress, List<MetricRecord> metrics, Map<String, String> params,
-      JavaWorkers workers) throws IOException, SQLException, InterruptedException {
+      JavaWorkers workers, InputStaging staging) throws IOException, SQLException, InterruptedException {
     int max = 1 + par.maxRetries();
+    if (staging != null) {
+      staging.stage(batch.files());
+    }
     String error = null;
     String logSha = null;
+    int attempts = 0;
     for (int attempt = 1; attempt <= max; attempt++) {
+      attempts = attempt;
       Path bdir = Dirs.fresh(dir.resolve("batches").resolve(Integer.toString(batch.index())));
       Map<String, String> outPaths = new LinkedHashMap<>();
       for (String name : step.outputs().keySet()) {
@@ -91,24 +96,19 @@ final class BatchExecution {
               }
             });
       }
-      logSha = Files.exists(log) ? ws.objects().putFile(log).sha256() : null;
       StepMetrics.readJsonl(bdir.resolve("metrics.jsonl"), metrics, params);
+      String wrote = staging == null ? null : staging.verify(batch.index(), batch.files());
+      if (wrote == null && result.succeeded() && !result.canceled()) {
+        return succeeded(rec, batch, attempt, outPaths, rows, log, bdir, progress);
+      }
+      logSha = Files.exists(log) ? ws.objects().putFile(log).sha256() : null;
+      if (wrote != null) {
+        error = wrote;
+        break; // not retried: the task writes into its inputs, which a retry would do again
+      }
       if (result.canceled()) {
         return new BatchRecord(rec.id(), batch.index(), "failed", batch.files().size(), attempt, null, null, logSha,
             "canceled");
-      }
-      if (result.succeeded()) {
-        Map<String, String> stored = new LinkedHashMap<>();
-        for (var e : outPaths.entrySet()) {
-          stored.put(e.getKey(), ws.objects().putTree(Path.of(e.getValue()), true).sha256());
-        }
-        String rowsSha = Files.isRegularFile(rows) && Files.size(rows) > 0 ? ws.objects().putFile(rows).sha256() : null;
-        BatchRecord ok = new BatchRecord(rec.id(), batch.index(), "succeeded", batch.files().size(), attempt,
-            FlatJson.write(stored), rowsSha, logSha, null);
-        ws.batches().record(ok);
-        run.janitor.discard(bdir);
-        progress.finished(batch.files().size(), false);
-        return ok;
       }
       error = (workerError != null ? workerError : result.timedOut() ? "timed out after " + par.retryTimeoutSeconds()
           + " s" : "exit code " + result.exitCode() + lastLine(log)) + " (files: " + names(batch) + ")";
@@ -116,11 +116,43 @@ final class BatchExecution {
         listener.note("step " + step.name() + ": mini-batch " + batch.index() + " failed (" + error + "); retrying");
       }
     }
-    BatchRecord failed = new BatchRecord(rec.id(), batch.index(), "failed", batch.files().size(), max, null, null,
-        logSha, error);
+    BatchRecord failed = new BatchRecord(rec.id(), batch.index(), "failed", batch.files().size(), attempts, null,
+        null, logSha, error);
     ws.batches().record(failed);
     progress.finished(batch.files().size(), true);
     return failed;
+  }
+
+  /**
+   * Stores a succeeded mini-batch's outputs, rows and log together (their files fsynced several
+   * at a time, where each object used to be flushed on its own), then records its checkpoint.
+   */
+  private BatchRecord succeeded(StepRunRecord rec, MiniBatches.Batch batch, int attempt, Map<String, String> outPaths,
+      Path rows, Path log, Path bdir, Progress progress) throws IOException, SQLException {
+    List<Path> paths = new java.util.ArrayList<>();
+    outPaths.values().forEach(p -> paths.add(Path.of(p)));
+    boolean hasRows = Files.isRegularFile(rows) && Files.size(rows) > 0;
+    boolean hasLog = Files.exists(log);
+    if (hasRows) {
+      paths.add(rows);
+    }
+    if (hasLog) {
+      paths.add(log);
+    }
+    List<dev.trainyard.store.StoredObject> stored = ws.objects().putAll(paths, true);
+    Map<String, String> trees = new LinkedHashMap<>();
+    int i = 0;
+    for (String name : outPaths.keySet()) {
+      trees.put(name, stored.get(i++).sha256());
+    }
+    String rowsSha = hasRows ? stored.get(i++).sha256() : null;
+    String logSha = hasLog ? stored.get(i).sha256() : null;
+    BatchRecord ok = new BatchRecord(rec.id(), batch.index(), "succeeded", batch.files().size(), attempt,
+        FlatJson.write(trees), rowsSha, logSha, null);
+    ws.batches().record(ok);
+    run.janitor.discard(bdir);
+    progress.finished(batch.files().size(), false);
+    return ok;
   }
 
   private String workerError;

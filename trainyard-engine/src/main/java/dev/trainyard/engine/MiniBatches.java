@@ -26,11 +26,21 @@ final class MiniBatches {
   }
 
   static List<Batch> split(List<Path> items, MiniBatchSize size) throws IOException {
+    return split(items, size, p -> Files.size(p));
+  }
+
+  /** A file's size in bytes. */
+  interface Sizes {
+    long of(Path p) throws IOException;
+  }
+
+  /** Splits files whose sizes come from {@code sizes} (for files not staged yet: their manifest). */
+  static List<Batch> split(List<Path> items, MiniBatchSize size, Sizes sizes) throws IOException {
     List<Batch> out = new ArrayList<>();
     List<Path> cur = new ArrayList<>();
     long bytes = 0;
     for (Path p : items) {
-      long len = Files.size(p);
+      long len = sizes.of(p);
       boolean full = size.bySize() ? !cur.isEmpty() && bytes + len > size.bytes() : cur.size() == size.files();
       if (full) {
         out.add(new Batch(out.size(), List.copyOf(cur), bytes));

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,18 +47,22 @@ final class ParallelRunner {
   StepOutcome run(PlannedStep step, Component.Parallel par, StepRunRecord rec, StepRunner.Inputs in,
       StoredObject code, long seed, long t0) throws IOException, SQLException, InterruptedException {
     Path dir = Dirs.fresh(ws.workDir(run.runId, step.name()));
-    Map<String, String> values = StepDir.prepare(ws, dir, code, in);
     Binding data = par.inputData().soleBinding();
+    StoredObject dataObject = in.artifacts.get(data.port());
+    boolean perBatch = InputStaging.applies(par, data.port(), dataObject);
+    Map<String, String> values = StepDir.prepare(ws, dir, code, in, perBatch ? Set.of(data.port()) : Set.of());
     String dataPath = values.get(data.port());
     if (dataPath == null) {
       return fail(step, rec, t0, "input_data " + data + " is not set");
     }
-    List<Path> items = MiniBatches.items(Path.of(dataPath));
+    InputStaging staging = perBatch ? InputStaging.of(ws, dataObject, Path.of(dataPath)) : null;
+    List<Path> items = staging != null ? staging.items() : MiniBatches.items(Path.of(dataPath));
     if (items.isEmpty()) {
       return fail(step, rec, t0, "input_data " + data + " holds no files to process (the input '" + data.port()
           + "' is " + describe(step, data.port()) + ")");
     }
-    List<MiniBatches.Batch> all = MiniBatches.split(items, par.miniBatchSize());
+    List<MiniBatches.Batch> all = staging != null ? MiniBatches.split(items, par.miniBatchSize(), staging::size)
+        : MiniBatches.split(items, par.miniBatchSize());
     Map<Integer, BatchRecord> done = new TreeMap<>();
     for (BatchRecord b : ws.batches().list(rec.id())) {
       if (b.succeeded()) {
@@ -85,6 +90,8 @@ final class ParallelRunner {
       env.put("TRAINYARD_STEP", step.name());
       env.put("TRAINYARD_SEED", Long.toString(seed));
       workers = new JavaWorkers(local, dir, cp, env, workers(step, par));
+      // Booting the JVMs now overlaps their start-up with staging the first mini-batches.
+      workers.prestart(all.size() - done.size());
     }
     BatchExecution.Progress progress = new BatchExecution.Progress(step.name(), all.size(), done.size(), listener);
     List<MetricRecord> metrics = Collections.synchronizedList(new ArrayList<>());
@@ -95,13 +102,14 @@ final class ParallelRunner {
       return t;
     });
     Map<Integer, BatchRecord> results = new TreeMap<>(done);
+    String wroteInputs;
     try {
       List<Future<BatchRecord>> futures = new ArrayList<>();
       for (MiniBatches.Batch b : all) {
         if (!done.containsKey(b.index())) {
           JavaWorkers jw = workers;
           futures.add(pool.submit(() -> new BatchExecution(ws, executor, run, listener)
-              .run(step, par, rec, dir, values, b, seed, progress, metrics, params, jw)));
+              .run(step, par, rec, dir, values, b, seed, progress, metrics, params, jw, staging)));
         }
       }
       for (Future<BatchRecord> f : futures) {
@@ -115,6 +123,14 @@ final class ParallelRunner {
       if (workers != null) {
         workers.close();
       }
+      // Every task process has ended: nothing can write into the linked inputs any more.
+      wroteInputs = staging == null ? null : staging.verifyAll();
+    }
+    if (wroteInputs != null) {
+      ws.runs().endAttempt(attemptId, "failed", null, null, wroteInputs);
+      ws.runs().endStep(rec.id(), "failed", wroteInputs);
+      return new StepOutcome(step.name(), rec.id(), "failed", false, System.currentTimeMillis() - t0, Map.of(),
+          Map.of(), wroteInputs);
     }
     List<BatchRecord> failed = results.values().stream().filter(b -> !b.succeeded()).toList();
     if (failed.stream().anyMatch(b -> "canceled".equals(b.error()))) {

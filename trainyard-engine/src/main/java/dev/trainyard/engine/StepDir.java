@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A step's working folder: {@code code/} (its code snapshot, the command's working directory) and
@@ -18,6 +19,16 @@ final class StepDir {
   /** Fills {@code dir} and returns each input's value for commands: a path, or a parameter's text. */
   static Map<String, String> prepare(Workspace ws, Path dir, StoredObject code, StepRunner.Inputs in)
       throws IOException {
+    return prepare(ws, dir, code, in, Set.of());
+  }
+
+  /**
+   * Like {@link #prepare(Workspace, Path, StoredObject, StepRunner.Inputs)}, but the inputs named
+   * in {@code staged} are left out (their paths are still given): they are staged later, a
+   * parallel step's {@code input_data} one mini-batch at a time ({@link InputStaging}).
+   */
+  static Map<String, String> prepare(Workspace ws, Path dir, StoredObject code, StepRunner.Inputs in,
+      Set<String> staged) throws IOException {
     Path cwd = dir.resolve("code");
     if (code != null) {
       ws.objects().materializeTree(code.sha256(), cwd);
@@ -27,13 +38,16 @@ final class StepDir {
     Map<String, String> values = new HashMap<>(in.values);
     for (var e : in.artifacts.entrySet()) {
       Path p = dir.resolve("inputs").resolve(e.getKey());
+      values.put(e.getKey(), p.toString());
+      if (staged.contains(e.getKey())) {
+        continue;
+      }
       if (e.getValue().kind() == StoredObject.Kind.TREE) {
         ws.objects().materializeTree(e.getValue().sha256(), p);
       } else {
         ws.objects().materializeFile(e.getValue().sha256(), p, false);
       }
       Dirs.readOnly(p);
-      values.put(e.getKey(), p.toString());
     }
     return values;
   }

@@ -174,6 +174,61 @@ public final class ObjectStore {
     return new StoredObject(m.sha256(), StoredObject.Kind.TREE, manifest.totalSize(), entries.size());
   }
 
+  /**
+   * Stores several files and folders (a parallel step's mini-batch: its output folders, rows and
+   * log) as {@link #putFile}, {@link #moveFile} and {@link #putTree} would: every file made
+   * durable (concurrently) before any folder's manifest is written. Moved in when {@code move}.
+   * Answers in order.
+   */
+  public List<StoredObject> putAll(List<Path> paths, boolean move) throws IOException {
+    List<List<Path>> trees = new ArrayList<>();
+    for (Path p : paths) {
+      List<Path> files = null;
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          files = walk.filter(f -> !f.equals(p) && !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+      }
+      trees.add(files);
+    }
+    // Written without waiting, then fsynced file by file, several at once (never one syncfs:
+    // mini-batches finish side by side, and a syncfs would also write out the other workers'
+    // unfinished outputs, so their flushes would wait on each other).
+    Durability d = Durability.batch();
+    List<Object> stored = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      Path p = paths.get(i);
+      if (trees.get(i) == null) {
+        stored.add(move ? moveFile(p, d) : putFile(p, d));
+        continue;
+      }
+      List<TreeManifest.Entry> entries = new ArrayList<>();
+      for (Path f : trees.get(i)) {
+        String rel = p.relativize(f).toString().replace('\\', '/');
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          throw new IOException("'" + rel + "' in " + p + " is a link or special file; outputs may hold only files and folders");
+        }
+        boolean exec = Files.isExecutable(f);
+        StoredObject o = move ? moveFile(f, d) : putFile(f, d);
+        entries.add(new TreeManifest.Entry(rel, o.sha256(), o.size(), exec));
+      }
+      stored.add(new TreeManifest(entries));
+    }
+    d.flushConcurrently(); // the files, before any manifest that names them
+    Durability manifests = Durability.now();
+    List<StoredObject> out = new ArrayList<>();
+    for (Object o : stored) {
+      if (o instanceof TreeManifest m) {
+        StoredObject b = putBytes(m.encode(), manifests);
+        out.add(new StoredObject(b.sha256(), StoredObject.Kind.TREE, m.totalSize(), m.entries().size()));
+      } else {
+        out.add((StoredObject) o);
+      }
+    }
+    manifests.flush(objects);
+    return out;
+  }
+
   /** Stores bytes (manifests, logs). */
   public StoredObject putBytes(byte[] bytes) throws IOException {
     Durability d = Durability.now();

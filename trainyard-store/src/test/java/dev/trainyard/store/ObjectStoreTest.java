@@ -108,4 +108,20 @@ class ObjectStoreTest {
     TreeManifest back = TreeManifest.decode(new String(m.encode(), StandardCharsets.UTF_8));
     assertThat(back).isEqualTo(m);
   }
+
+  @Test
+  void putAllStoresFoldersAndFilesAsTheirOwnPutsWouldAndMovesThemIn() throws IOException {
+    for (int i = 0; i < 40; i++) {
+      file("out/d/f" + i, "content " + i);
+    }
+    Path log = file("log.txt", "a log\n");
+    StoredObject tree = new ObjectStore(tmp.resolve("peer")).putTree(tmp.resolve("src/out"), false);
+    StoredObject single = new ObjectStore(tmp.resolve("peer")).putFile(log);
+    var all = store.putAll(java.util.List.of(tmp.resolve("src/out"), log), true);
+    assertThat(all).containsExactly(tree, single);
+    assertThat(store.verify(tree.sha256(), StoredObject.Kind.TREE)).isTrue();
+    assertThat(store.readTree(tree.sha256()).entries()).hasSize(40);
+    assertThat(log).doesNotExist();
+    assertThat(tmp.resolve("src/out/d/f7")).doesNotExist();
+  }
 }
