@@ -45,7 +45,7 @@ public final class Engine {
   /** Starts a new run of {@code plan}. */
   public RunOutcome run(Plan plan, RunStore.NewRun record, RunOptions options) throws SQLException, IOException {
     ws.runs().create(record);
-    return execute(plan, record.id(), options);
+    return execute(plan, record.id(), false, options);
   }
 
   /** Continues run {@code runId} with {@code plan} (re-made from the run's recorded file and inputs). */
@@ -58,7 +58,7 @@ public final class Engine {
       }
     }
     ws.runs().setRunStatus(runId, "running", r.version(), ProcessHandle.current().pid());
-    return execute(plan, runId, options);
+    return execute(plan, runId, true, options);
   }
 
   /** Ends running steps and stops starting new ones (Ctrl-C). */
@@ -67,8 +67,9 @@ public final class Engine {
     executor.cancelAll();
   }
 
-  private RunOutcome execute(Plan plan, String runId, RunOptions options) throws SQLException, IOException {
-    RunContext ctx = new RunContext(ws, runId, options, plan.job().settings().forceRerun(),
+  private RunOutcome execute(Plan plan, String runId, boolean resumed, RunOptions options)
+      throws SQLException, IOException {
+    RunContext ctx = new RunContext(ws, runId, resumed, options, plan.job().settings().forceRerun(),
         plan.job().settings().defaultDatastore());
     Map<String, StepRunRecord> records = new HashMap<>();
     for (StepRunRecord s : ws.runs().steps(runId)) {
@@ -122,7 +123,9 @@ public final class Engine {
       while (true) {
         if (!stop && !canceled) {
           for (PlannedStep s : ready) {
-            StepRunRecord rec = ws.runs().stepById(records.get(s.name()).id());
+            // The version read above: a step run is moved only by the process running it, so a
+            // changed version means another process took it, and starting it must fail.
+            StepRunRecord rec = records.get(s.name());
             StepRunner runner = new StepRunner(ws, executor, ctx, listener);
             Map<String, Map<String, StoredObject>> upstream = inputsOf(s, outputs);
             running.put(s.name(), cs.submit(() -> runner.run(s, rec, upstream)));
@@ -150,6 +153,7 @@ public final class Engine {
       }
     } finally {
       pool.shutdownNow();
+      ctx.janitor.runEnded();
     }
     List<StepOutcome> steps = new ArrayList<>();
     for (PlannedStep s : plan.steps()) {

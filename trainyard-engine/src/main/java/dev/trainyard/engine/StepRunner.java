@@ -9,6 +9,7 @@ import dev.trainyard.spec.plan.PlannedStep;
 import dev.trainyard.spec.plan.ResolvedInput;
 import dev.trainyard.store.MetricRecord;
 import dev.trainyard.store.ResultStore;
+import dev.trainyard.store.RunStore;
 import dev.trainyard.store.StepRunRecord;
 import dev.trainyard.store.StoredObject;
 import dev.trainyard.store.Workspace;
@@ -60,21 +61,24 @@ final class StepRunner {
     if (par != null && rec.cacheKey() != null && !rec.cacheKey().equals(key.key())) {
       ws.batches().clear(rec.id()); // inputs or code changed since: earlier mini-batches no longer apply
     }
-    ws.runs().startStep(rec.id(), rec.version(), key.key(), key.partsJson(), seed);
+    // The step run's start (its cache key) is written together with what comes next: its
+    // completion when reused, its first attempt when run.
+    RunStore.StepStart start = new RunStore.StepStart(rec.version(), key.key(), key.partsJson(), seed);
     if (step.deterministic() && !run.options.forceRerun() && !run.pipelineForceRerun) {
-      StepOutcome reused = tryReuse(step, rec, key, in, t0);
+      StepOutcome reused = tryReuse(step, rec, key, in, t0, start);
       if (reused != null) {
         return reused;
       }
     }
     if (par != null) {
+      ws.runs().startStep(rec.id(), rec.version(), key.key(), key.partsJson(), seed);
       return new ParallelRunner(ws, executor, run, listener).run(step, par, rec, in, code, seed, t0);
     }
-    return new Attempts(ws, executor, run, listener).execute(step, cmd, rec, code, in, seed, t0);
+    return new Attempts(ws, executor, run, listener).execute(step, cmd, rec, code, in, seed, t0, start);
   }
 
-  private StepOutcome tryReuse(PlannedStep step, StepRunRecord rec, CacheKey key, Inputs in, long t0)
-      throws SQLException {
+  private StepOutcome tryReuse(PlannedStep step, StepRunRecord rec, CacheKey key, Inputs in, long t0,
+      RunStore.StepStart start) throws SQLException {
     StepRunRecord earlier = ws.results().reusable(key.key(), run.runId);
     if (earlier == null) {
       return null;
@@ -92,7 +96,7 @@ final class StepRunner {
       return null;
     }
     ws.results().complete(new ResultStore.Completion(rec.id(), run.runId, outputs, in.artifacts, in.values,
-        List.of(), Map.of(), earlier.id()));
+        List.of(), Map.of(), earlier.id()), start, null);
     return new StepOutcome(step.name(), rec.id(), "completed", true, System.currentTimeMillis() - t0, outputs,
         Map.of(), null);
   }
