@@ -42,12 +42,14 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code (used by tests). */
   public static int execute(String... args) {
+    // validate and run are modelled programmatically (start-up targets); the rest by annotations.
     boolean validate = args.length > 0 && args[0].equals("validate");
-    CommandLine cl = validate ? FastValidate.commandLine() : new CommandLine(new Main());
+    boolean run = args.length > 0 && args[0].equals("run");
+    CommandLine cl = validate ? FastValidate.commandLine() : run ? FastRun.commandLine() : new CommandLine(new Main());
     // Only the subcommand being called is modelled (picocli reflects over each one it is given,
     // which is start-up time); help, usage and mistyped names get them all.
     String first = args.length > 0 ? args[0] : null;
-    if (validate) {
+    if (validate || run) {
       // already modelled
     } else if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
       cl.addSubcommand(first, SUBCOMMANDS.get(first).get());

@@ -55,8 +55,10 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("trainyard: --concurrency must be at least 1 and --retries not negative");
       return ExitCodes.BAD_INPUT;
     }
+    EarlyWorkspace early = EarlyWorkspace.start(workspace.dir());
     Plans.Outcome o = Plans.make(file, overrides);
     if (!o.ok()) {
+      early.discard();
       return Plans.report(o, file, output);
     }
     Plan plan = o.plan();
@@ -66,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
     }
     RunOptions options = new RunOptions(concurrency != null ? concurrency : Runtime.getRuntime().availableProcessors(),
         seed, forceRerun, retries, 1000, experiment);
-    try (Workspace ws = workspace.open()) {
+    try (Workspace ws = early.get()) {
       String exp = experiment != null ? experiment : RunRecords.experimentOf(plan, file);
       RunStore.NewRun record = new RunStore.NewRun(RunRecords.newId(), exp, RunRecords.pipelineOf(plan, file),
           file.toAbsolutePath().normalize().toString(), ws.objects().putFile(file).sha256(), FlatJson.write(overrides),

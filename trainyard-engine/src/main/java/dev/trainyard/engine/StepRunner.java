@@ -39,7 +39,42 @@ final class StepRunner {
     this.listener = listener;
   }
 
+  /** True when the run may reuse this step's earlier results. */
+  boolean mayReuse(PlannedStep step) {
+    return step.deterministic() && !run.options.forceRerun() && !run.pipelineForceRerun
+        && (step.component() instanceof Component.Command || step.component() instanceof Component.Parallel);
+  }
+
+  /**
+   * Completes the step from an earlier step run when one matches and is intact; null (nothing
+   * recorded) when the step must run or fail, which {@link #run} then does without trying again.
+   */
+  StepOutcome reuse(PlannedStep step, StepRunRecord rec, Map<String, Map<String, StoredObject>> upstream)
+      throws IOException, SQLException {
+    long t0 = System.currentTimeMillis();
+    if (!mayReuse(step)) {
+      return null;
+    }
+    Component.Parallel par = step.component() instanceof Component.Parallel p ? p : null;
+    Component.Command cmd = step.component() instanceof Component.Command c ? c : null;
+    Inputs in = inputs(step, upstream);
+    if (in.error != null) {
+      return null;
+    }
+    Reference codeRef = cmd != null ? cmd.code() : par.task().code();
+    StoredObject code = codeRef instanceof Reference.LocalPath lp ? run.snapshots.snapshot(lp.path()) : null;
+    long seed = Seeds.forStep(run.options.seed(), step.name());
+    CacheKey key = cmd != null ? StepKeys.of(step, cmd, code, in, seed) : StepKeys.of(step, par, code, in, seed);
+    return tryReuse(step, rec, key, in, t0, new RunStore.StepStart(rec.version(), key.key(), key.partsJson(), seed));
+  }
+
   StepOutcome run(PlannedStep step, StepRunRecord rec, Map<String, Map<String, StoredObject>> upstream)
+      throws IOException, SQLException, InterruptedException {
+    return run(step, rec, upstream, true);
+  }
+
+  /** Runs the step; {@code reuse} false when {@link #reuse} already found nothing to reuse. */
+  StepOutcome run(PlannedStep step, StepRunRecord rec, Map<String, Map<String, StoredObject>> upstream, boolean reuse)
       throws IOException, SQLException, InterruptedException {
     long t0 = System.currentTimeMillis();
     Component.Parallel par = step.component() instanceof Component.Parallel p ? p : null;
@@ -64,7 +99,7 @@ final class StepRunner {
     // The step run's start (its cache key) is written together with what comes next: its
     // completion when reused, its first attempt when run.
     RunStore.StepStart start = new RunStore.StepStart(rec.version(), key.key(), key.partsJson(), seed);
-    if (step.deterministic() && !run.options.forceRerun() && !run.pipelineForceRerun) {
+    if (reuse && mayReuse(step)) {
       StepOutcome reused = tryReuse(step, rec, key, in, t0, start);
       if (reused != null) {
         return reused;
