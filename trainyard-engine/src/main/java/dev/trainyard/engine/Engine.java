@@ -176,7 +176,7 @@ public final class Engine {
       }
     } finally {
       pool.shutdownNow();
-      ctx.janitor.runEnded();
+      ctx.janitor.stop();
     }
     List<StepOutcome> steps = new ArrayList<>();
     for (PlannedStep s : plan.steps()) {

@@ -15,17 +15,17 @@ import java.util.concurrent.TimeUnit;
  * of its block group freed in the last ~30 s (each checked in turn), so deleting step folders
  * while the run creates new ones makes every creation slower, the more so the more was deleted
  * (it doubled the run time of a 1,000-step pipeline here). Small folders are therefore deleted
- * once the run's steps have ended, or by a later run, whose own folders are placed in another
- * block group ({@code work/} is marked a top folder, {@code chattr +T}, where the file system
- * supports it). Large ones (big inputs) are deleted at once, as before, to free their space.
- * Whatever a run leaves in the trash, the next run clears.
+ * by the next run, in the background, while its own folders are created in another block group
+ * ({@code work/} is marked a top folder, {@code chattr +T}, where the file system supports it).
+ * Large ones (big inputs) are deleted at once, as before, to free their space. Sweeping stops
+ * when the run ends; whatever a run leaves in the trash, the next run clears.
  */
 final class Janitor {
   private final Path trash;
   private final Path later;
   private final String runId;
   private final Thread thread;
-  private volatile boolean runEnded;
+  private volatile boolean stopped;
 
   Janitor(Path workRoot, String runId) {
     this.trash = workRoot.resolve(".trash");
@@ -49,16 +49,25 @@ final class Janitor {
     }
   }
 
-  /** Moves a small folder out of the way, to be deleted once this run's steps have ended. */
+  /** Moves a small folder out of the way, to be deleted by a later run (see above). */
   void discardLater(Path dir) throws IOException {
     moveTo(dir, later.resolve(runId));
   }
 
-  /** This run's steps have ended: its small folders may go now. */
-  void runEnded() {
-    runEnded = true;
+  /**
+   * This run's steps have ended: stops sweeping once the folder being deleted is gone, so that
+   * nothing is deleted behind the caller's back after the run returns. This run's small folders
+   * are left for the next run, whose own folders are created in another block group.
+   */
+  void stop() {
+    stopped = true;
     synchronized (this) {
       notifyAll();
+    }
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -81,12 +90,14 @@ final class Janitor {
   }
 
   private void sweep() {
-    while (true) {
+    while (!stopped) {
       try {
         clear(trash, null);
-        clear(later, runEnded ? null : runId);
+        clear(later, runId);
         synchronized (this) {
-          wait(2000);
+          if (!stopped) {
+            wait(2000);
+          }
         }
       } catch (IOException | java.io.UncheckedIOException e) {
         // Another process may be sweeping the same trash; try again later.
@@ -101,13 +112,16 @@ final class Janitor {
     }
   }
 
-  /** Deletes everything in {@code bin} except the entry named {@code keep}. */
-  private static void clear(Path bin, String keep) throws IOException {
+  /** Deletes everything in {@code bin} except the entry named {@code keep}, until stopped. */
+  private void clear(Path bin, String keep) throws IOException {
     if (!Files.isDirectory(bin)) {
       return;
     }
     try (var entries = Files.list(bin)) {
       for (Path p : entries.toList()) {
+        if (stopped) {
+          return;
+        }
         if (keep == null || !p.getFileName().toString().equals(keep)) {
           Dirs.delete(p);
         }
