@@ -17,10 +17,7 @@ final class FastValidate {
   private FastValidate() {}
 
   static CommandLine commandLine() {
-    CommandSpec root = CommandSpec.create().name("trainyard").versionProvider(new Version())
-        .exitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
-    root.usageMessage().description("Reproducible ML pipelines; reads Azure ML CLI v2 pipeline YAML.");
-    standard(root);
+    CommandSpec root = root();
     CommandSpec validate = CommandSpec.create().name("validate").versionProvider(new Version())
         .exitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
     validate.usageMessage().description("Check pipeline, component and asset YAML files.");
@@ -40,7 +37,16 @@ final class FastValidate {
     return cl;
   }
 
-  private static void standard(CommandSpec spec) {
+  /** The top-level {@code trainyard} command, for a programmatic model of one subcommand. */
+  static CommandSpec root() {
+    CommandSpec root = CommandSpec.create().name("trainyard").versionProvider(new Version())
+        .exitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
+    root.usageMessage().description("Reproducible ML pipelines; reads Azure ML CLI v2 pipeline YAML.");
+    standard(root);
+    return root;
+  }
+
+  static void standard(CommandSpec spec) {
     spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.")
         .build());
     spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)

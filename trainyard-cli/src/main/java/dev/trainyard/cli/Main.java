@@ -47,18 +47,20 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code (used by tests). */
   public static int execute(String... args) {
+    // validate and run are modelled programmatically (start-up targets); the rest by annotations.
     boolean validate = args.length > 0 && args[0].equals("validate");
+    boolean run = args.length > 0 && args[0].equals("run");
     boolean lineage = args.length > 0 && args[0].equals("lineage");
     LineageCommand common = lineage ? LineageArgs.parse(args) : null;
     if (common != null) {
       return LineageMain.call(common); // lineage's usual forms, read without picocli
     }
-    CommandLine cl = validate ? FastValidate.commandLine()
+    CommandLine cl = validate ? FastValidate.commandLine() : run ? FastRun.commandLine()
         : lineage ? FastLineage.commandLine() : new CommandLine(new Main());
     // Only the subcommand being called is modelled (picocli reflects over each one it is given,
     // which is start-up time); help, usage and mistyped names get them all.
     String first = args.length > 0 ? args[0] : null;
-    if (validate || lineage) {
+    if (validate || run || lineage) {
       // already modelled
     } else if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
       cl.addSubcommand(first, SUBCOMMANDS.get(first).get());

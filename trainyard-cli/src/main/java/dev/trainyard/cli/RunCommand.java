@@ -67,8 +67,13 @@ final class RunCommand implements Callable<Integer> {
           + String.join(", ", NameTemplate.VARIABLES.stream().sorted().map(v -> "{" + v + "}").toList()));
       return ExitCodes.BAD_INPUT;
     }
+    // The branch and commit come from one git process, asked while the file is planned.
+    java.util.concurrent.CompletableFuture<BuildInfo> buildInfo = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> BuildInfo.detect(file.toAbsolutePath().getParent()));
+    EarlyWorkspace early = EarlyWorkspace.start(workspace.dir());
     Plans.Outcome o = Plans.make(file, overrides, workspace.dir());
     if (!o.ok()) {
+      early.discard();
       return Plans.report(o, file, output);
     }
     Plan plan = o.plan();
@@ -78,8 +83,8 @@ final class RunCommand implements Callable<Integer> {
     }
     RunOptions options = new RunOptions(concurrency != null ? concurrency : Runtime.getRuntime().availableProcessors(),
         seed, forceRerun, retries, 1000, experiment);
-    try (Workspace ws = workspace.open()) {
-      BuildInfo build = BuildInfo.detect(file.toAbsolutePath().getParent());
+    try (Workspace ws = early.get()) {
+      BuildInfo build = buildInfo.join();
       String exp = RunRecords.named(names, experiment != null ? experiment : RunRecords.experimentOf(plan, file), build, plan);
       RunStore.NewRun record = new RunStore.NewRun(RunRecords.newId(), exp,
           RunRecords.named(names, RunRecords.pipelineOf(plan, file), build, plan),

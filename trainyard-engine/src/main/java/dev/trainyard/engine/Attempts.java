@@ -5,6 +5,7 @@ import dev.trainyard.spec.plan.PlannedOutput;
 import dev.trainyard.spec.plan.PlannedStep;
 import dev.trainyard.store.MetricRecord;
 import dev.trainyard.store.ResultStore;
+import dev.trainyard.store.RunStore;
 import dev.trainyard.store.StepRunRecord;
 import dev.trainyard.store.StoredObject;
 import dev.trainyard.store.Workspace;
@@ -24,6 +25,9 @@ import java.util.Map;
  * stored by content and the step run completed.
  */
 final class Attempts {
+  /** Working folders holding more than this many bytes of copies are deleted at once. */
+  private static final long LARGE = 64L << 20;
+
   private final Workspace ws;
   private final StepExecutor executor;
   private final RunContext run;
@@ -36,11 +40,19 @@ final class Attempts {
     this.listener = listener;
   }
 
+  /**
+   * Runs the attempts of a step.
+   *
+   * @param start the step run's start, recorded with its first attempt once the process is running
+   */
   StepOutcome execute(PlannedStep step, Component.Command cmd, StepRunRecord rec, StoredObject code,
-      StepRunner.Inputs in, long seed, long t0) throws IOException, SQLException, InterruptedException {
+      StepRunner.Inputs in, long seed, long t0, RunStore.StepStart start)
+      throws IOException, SQLException, InterruptedException {
     int maxAttempts = 1 + run.options.retries();
-    // A resumed step keeps its earlier (abandoned) attempts; numbering goes on after them.
-    int earlier = ws.runs().attempts(rec.id()).size();
+    // A resumed step keeps its earlier (abandoned) attempts; numbering goes on after them. A new
+    // run has none, and skips the query.
+    int earlier = run.resumed ? ws.runs().attempts(rec.id()).size() : 0;
+    RunStore.StepStart unrecorded = start;
     String error = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1) {
@@ -66,20 +78,26 @@ final class Attempts {
       env.put("TRAINYARD_SEED", Long.toString(seed));
       env.put("TRAINYARD_METRICS", metricsFile.toString());
       env.put("TRAINYARD_ATTEMPT", Integer.toString(earlier + attempt));
-      long attemptId = ws.runs().startAttempt(rec.id(), earlier + attempt);
-      listener.stepStarted(step.name(), earlier + attempt);
       List<MetricRecord> metrics = Collections.synchronizedList(new ArrayList<>());
       Map<String, String> params = Collections.synchronizedMap(new LinkedHashMap<>());
       Path log = dir.resolve("log.txt");
-      StepExecutor.Result result = executor.run(new StepExecutor.Task(run.runId, step.name(), attempt, command, cwd,
-          env, step.resources().timeoutSeconds(), log), new StepExecutor.Sink() {
+      int number = earlier + attempt;
+      RunStore.StepStart starting = unrecorded;
+      long[] attemptId = {-1};
+      StepExecutor.Result result;
+      try {
+        result = executor.run(new StepExecutor.Task(run.runId, step.name(), attempt, command, cwd, env,
+            step.resources().timeoutSeconds(), log), new StepExecutor.Sink() {
             @Override
-            public void started(long pid) {
+            public void started(long pid) throws IOException {
+              // One transaction as the attempt starts: the step run (first attempt only), the
+              // attempt and its process group, so that a resume after a kill can end it.
               try {
-                ws.runs().attemptPid(attemptId, pid);
+                attemptId[0] = ws.runs().startAttempt(rec.id(), starting, number, pid);
               } catch (SQLException e) {
-                listener.note("could not record the pid of step " + step.name() + ": " + e.getMessage());
+                throw new NotRecorded(e);
               }
+              listener.stepStarted(step.name(), number);
             }
 
             @Override
@@ -88,22 +106,42 @@ final class Attempts {
               listener.stepOutput(step.name(), line);
             }
           });
+      } catch (NotRecorded e) {
+        throw e.sql;
+      }
+      if (attemptId[0] < 0 && !result.canceled()) {
+        // An executor that reports no process (a remote one) still gets its attempt recorded.
+        attemptId[0] = ws.runs().startAttempt(rec.id(), starting, number, null);
+      }
+      if (attemptId[0] >= 0) {
+        unrecorded = null;
+      }
       StepMetrics.readJsonl(metricsFile, metrics, params);
       String logSha = Files.exists(log) ? ws.objects().putFile(log).sha256() : null;
       if (result.succeeded()) {
         Map<String, StoredObject> outputs = storeOutputs(step, dir);
-        ws.runs().endAttempt(attemptId, "succeeded", 0, logSha, null);
+        // The outputs are durable (stored above); one transaction ends the attempt and completes
+        // the step run.
         ws.results().complete(new ResultStore.Completion(rec.id(), run.runId, outputs, in.artifacts, in.values,
-            metrics, params, null));
-        run.janitor.discard(dir);
+            metrics, params, null), null, new RunStore.AttemptEnd(attemptId[0], "succeeded", 0, logSha, null));
+        // Folders that copied little are deleted after the run's steps (see Janitor for why).
+        long copied = (code == null ? 0 : code.size())
+            + in.artifacts.values().stream().mapToLong(StoredObject::size).sum();
+        if (copied < LARGE) {
+          run.janitor.discardLater(dir);
+        } else {
+          run.janitor.discard(dir);
+        }
         return new StepOutcome(step.name(), rec.id(), "completed", false, System.currentTimeMillis() - t0, outputs,
             StepMetrics.last(metrics), null);
       }
       String status = result.canceled() ? "canceled" : result.timedOut() ? "timed_out" : "failed";
       error = result.canceled() ? "canceled" : result.timedOut() ? "timed out after "
           + step.resources().timeoutSeconds() + " s" : "exit code " + result.exitCode();
-      ws.runs().endAttempt(attemptId, status, result.timedOut() || result.canceled() ? null : result.exitCode(),
-          logSha, error);
+      if (attemptId[0] >= 0) {
+        ws.runs().endAttempt(attemptId[0], status, result.timedOut() || result.canceled() ? null : result.exitCode(),
+            logSha, error);
+      }
       if (result.canceled()) {
         ws.runs().endStep(rec.id(), "canceled", "canceled");
         return new StepOutcome(step.name(), rec.id(), "canceled", false, System.currentTimeMillis() - t0, Map.of(),
@@ -114,6 +152,17 @@ final class Attempts {
     ws.runs().endStep(rec.id(), "failed", message);
     return new StepOutcome(step.name(), rec.id(), "failed", false, System.currentTimeMillis() - t0, Map.of(), Map.of(),
         message);
+  }
+
+  /** A failure to record an attempt's start, carried through the executor to be rethrown as is. */
+  private static final class NotRecorded extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient SQLException sql;
+
+    NotRecorded(SQLException sql) {
+      super(sql.getMessage(), sql);
+      this.sql = sql;
+    }
   }
 
   /** Moves each output into the object store; a missing uri_file output fails the step. */

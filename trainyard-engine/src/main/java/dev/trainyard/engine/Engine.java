@@ -50,7 +50,7 @@ public final class Engine {
   /** Starts a new run of {@code plan}. */
   public RunOutcome run(Plan plan, RunStore.NewRun record, RunOptions options) throws SQLException, IOException {
     ws.runs().create(record);
-    return execute(plan, record.id(), options);
+    return execute(plan, record.id(), false, options);
   }
 
   /** Continues run {@code runId} with {@code plan} (re-made from the run's recorded file and inputs). */
@@ -63,7 +63,7 @@ public final class Engine {
       }
     }
     ws.runs().setRunStatus(runId, "running", r.version(), ProcessHandle.current().pid());
-    return execute(plan, runId, options);
+    return execute(plan, runId, true, options);
   }
 
   /** Ends running steps and stops starting new ones (Ctrl-C). */
@@ -72,8 +72,9 @@ public final class Engine {
     executor.cancelAll();
   }
 
-  private RunOutcome execute(Plan plan, String runId, RunOptions options) throws SQLException, IOException {
-    RunContext ctx = new RunContext(ws, runId, options, plan.job().settings().forceRerun(),
+  private RunOutcome execute(Plan plan, String runId, boolean resumed, RunOptions options)
+      throws SQLException, IOException {
+    RunContext ctx = new RunContext(ws, runId, resumed, options, plan.job().settings().forceRerun(),
         plan.job().settings().defaultDatastore());
     Map<String, StepRunRecord> records = new HashMap<>();
     for (StepRunRecord s : ws.runs().steps(runId)) {
@@ -93,6 +94,28 @@ public final class Engine {
       }
     }
     listener.runStarted(runId, plan.steps().size());
+    // Reuse first, in plan order on this thread: a fully reused pipeline is a chain of quick checks,
+    // and handing each to a pool thread and back cost more than the checks (two thread wake-ups
+    // per step, each several ms on a busy machine). What is not reused goes to the pool below.
+    java.util.Set<String> notReused = new java.util.HashSet<>();
+    for (PlannedStep s : plan.steps()) {
+      if (canceled || done.containsKey(s.name())
+          || !s.dependsOn().stream().allMatch(d -> done.containsKey(d) && done.get(d).completed())) {
+        continue;
+      }
+      StepRunner runner = new StepRunner(ws, executor, ctx, listener);
+      if (!runner.mayReuse(s)) {
+        continue;
+      }
+      StepOutcome o = runner.reuse(s, records.get(s.name()), inputsOf(s, outputs));
+      if (o == null) {
+        notReused.add(s.name());
+        continue;
+      }
+      done.put(s.name(), o);
+      outputs.put(s.name(), o.outputs());
+      listener.stepFinished(o);
+    }
     boolean continueOnFailure = plan.job().settings().continueOnStepFailure();
     ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), r -> {
       Thread t = new Thread(r, "step-runner");
@@ -127,10 +150,13 @@ public final class Engine {
       while (true) {
         if (!stop && !canceled) {
           for (PlannedStep s : ready) {
-            StepRunRecord rec = ws.runs().stepById(records.get(s.name()).id());
+            // The version read above: a step run is moved only by the process running it, so a
+            // changed version means another process took it, and starting it must fail.
+            StepRunRecord rec = records.get(s.name());
             StepRunner runner = new StepRunner(ws, executor, ctx, listener);
             Map<String, Map<String, StoredObject>> upstream = inputsOf(s, outputs);
-            running.put(s.name(), cs.submit(() -> runner.run(s, rec, upstream)));
+            boolean reuse = !notReused.contains(s.name());
+            running.put(s.name(), cs.submit(() -> runner.run(s, rec, upstream, reuse)));
           }
           ready.clear();
         }
@@ -155,6 +181,7 @@ public final class Engine {
       }
     } finally {
       pool.shutdownNow();
+      ctx.janitor.stop();
     }
     List<StepOutcome> steps = new ArrayList<>();
     for (PlannedStep s : plan.steps()) {

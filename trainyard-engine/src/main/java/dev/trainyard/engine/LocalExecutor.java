@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
  * this process was killed), with stdout and stderr merged into the attempt's log.
  */
 public final class LocalExecutor implements StepExecutor {
+  private static final String SETSID = onPath("setsid");
+  private static final String BASH = onPath("bash");
   private final Set<Process> running = ConcurrentHashMap.newKeySet();
   private volatile boolean canceled;
 
@@ -24,7 +26,11 @@ public final class LocalExecutor implements StepExecutor {
     // command's background jobs finish, as a step's output includes theirs; the exit status stays
     // the command's own.
     String script = task.command() + "\n__trainyard_rc=$?; wait; exit $__trainyard_rc";
-    ProcessBuilder pb = new ProcessBuilder("setsid", "bash", "-c", script)
+    // Programs by absolute path: a bare name makes the launcher and setsid try every folder on
+    // PATH in turn (~16 failed execs per step here). A step that sets its own PATH gets bash
+    // looked up on it, as before.
+    String bash = task.env().containsKey("PATH") ? "bash" : BASH;
+    ProcessBuilder pb = new ProcessBuilder(SETSID, bash, "-c", script)
         .directory(task.cwd().toFile())
         .redirectErrorStream(true)
         .redirectOutput(task.log().toFile())
@@ -32,29 +38,45 @@ public final class LocalExecutor implements StepExecutor {
     pb.environment().putAll(task.env());
     Process p = pb.start();
     running.add(p);
-    try {
-      sink.started(p.pid());
-      LogTail tail = new LogTail(task.log(), sink::line);
-      Thread pump = new Thread(tail, "log-" + task.step());
-      pump.setDaemon(true);
-      pump.start();
-      boolean finished = task.timeoutSeconds() == null ? waitFor(p)
-          : p.waitFor(task.timeoutSeconds(), TimeUnit.SECONDS);
+    try (LogTail tail = new LogTail(task.log(), sink::line)) {
+      try {
+        sink.started(p.pid());
+      } catch (IOException | RuntimeException e) {
+        // Not recorded as running, so nothing could end it later: end it now.
+        killGroup(p);
+        p.waitFor();
+        throw e;
+      }
+      boolean finished = waitFor(p, tail, task.timeoutSeconds());
       if (!finished) {
         killGroup(p);
         p.waitFor();
       }
       tail.finish();
-      pump.join(5_000);
       return new Result(finished ? p.exitValue() : -1, !finished && !canceled, canceled);
     } finally {
       running.remove(p);
     }
   }
 
-  private static boolean waitFor(Process p) throws InterruptedException {
-    p.waitFor();
-    return true;
+  /**
+   * Waits for the process to exit (true) or the timeout to pass (false), following its log
+   * meanwhile; the wait between log polls grows while the log is quiet. An exit ends the wait at
+   * once, whatever the poll interval.
+   */
+  private static boolean waitFor(Process p, LogTail tail, Long timeoutSeconds) throws InterruptedException {
+    long deadline = timeoutSeconds == null ? Long.MAX_VALUE : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+    long quietMillis = 2;
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      if (p.waitFor(Math.min(quietMillis * 1_000_000L, left), TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+      quietMillis = tail.poll() ? 2 : Math.min(quietMillis * 2, 100);
+    }
   }
 
   /**
@@ -64,7 +86,7 @@ public final class LocalExecutor implements StepExecutor {
   public Process spawn(java.util.List<String> command, java.nio.file.Path cwd, java.util.Map<String, String> env)
       throws IOException {
     java.util.List<String> cmd = new java.util.ArrayList<>();
-    cmd.add("setsid");
+    cmd.add(SETSID);
     cmd.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
@@ -75,6 +97,24 @@ public final class LocalExecutor implements StepExecutor {
       killGroup(p);
     }
     return p;
+  }
+
+  /** Where {@code program} is on this process's PATH (what a bare name would run), else the bare name. */
+  static String onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String dir : path.split(":")) {
+        // Relative entries would be looked up from the step's folder: left to the system.
+        if (!dir.startsWith("/")) {
+          return program;
+        }
+        java.io.File f = new java.io.File(dir, program);
+        if (f.isFile() && f.canExecute()) {
+          return f.getPath();
+        }
+      }
+    }
+    return program;
   }
 
   public boolean isCanceled() {

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** What every step of one run shares: its id, options, code snapshots and stored local inputs. */
 final class RunContext {
   final String runId;
+  /** True when continuing an earlier run (its step runs may have attempts already). */
+  final boolean resumed;
   final RunOptions options;
   final boolean pipelineForceRerun;
   final String datastore;
@@ -19,14 +21,16 @@ final class RunContext {
   private final Workspace ws;
   private final Map<Path, StoredObject> localInputs = new ConcurrentHashMap<>();
 
-  RunContext(Workspace ws, String runId, RunOptions options, boolean pipelineForceRerun, String datastore) {
+  RunContext(Workspace ws, String runId, boolean resumed, RunOptions options, boolean pipelineForceRerun,
+      String datastore) {
     this.ws = ws;
     this.runId = runId;
+    this.resumed = resumed;
     this.options = options;
     this.pipelineForceRerun = pipelineForceRerun;
     this.datastore = datastore == null ? "workspaceblobstore" : datastore;
     this.snapshots = new CodeSnapshots(ws.objects(), ws.root());
-    this.janitor = new Janitor(ws.root().resolve("work"));
+    this.janitor = new Janitor(ws.root().resolve("work"), runId);
     janitor.start();
   }
 

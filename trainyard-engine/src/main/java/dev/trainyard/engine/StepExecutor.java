@@ -30,8 +30,11 @@ public interface StepExecutor {
 
   /** Receives what an attempt does while it runs. */
   interface Sink {
-    /** The attempt's process (group) id, recorded so a later resume can end it. */
-    void started(long pid);
+    /**
+     * The attempt's process (group) id, recorded so a later resume can end it. When this throws,
+     * the executor ends the process and {@code run} throws the same exception.
+     */
+    void started(long pid) throws IOException;
 
     /** One line of output. */
     void line(String line);

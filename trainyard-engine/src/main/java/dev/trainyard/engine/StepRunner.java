@@ -9,6 +9,7 @@ import dev.trainyard.spec.plan.PlannedStep;
 import dev.trainyard.spec.plan.ResolvedInput;
 import dev.trainyard.store.MetricRecord;
 import dev.trainyard.store.ResultStore;
+import dev.trainyard.store.RunStore;
 import dev.trainyard.store.StepRunRecord;
 import dev.trainyard.store.StoredObject;
 import dev.trainyard.store.Workspace;
@@ -38,7 +39,42 @@ final class StepRunner {
     this.listener = listener;
   }
 
+  /** True when the run may reuse this step's earlier results. */
+  boolean mayReuse(PlannedStep step) {
+    return step.deterministic() && !run.options.forceRerun() && !run.pipelineForceRerun
+        && (step.component() instanceof Component.Command || step.component() instanceof Component.Parallel);
+  }
+
+  /**
+   * Completes the step from an earlier step run when one matches and is intact; null (nothing
+   * recorded) when the step must run or fail, which {@link #run} then does without trying again.
+   */
+  StepOutcome reuse(PlannedStep step, StepRunRecord rec, Map<String, Map<String, StoredObject>> upstream)
+      throws IOException, SQLException {
+    long t0 = System.currentTimeMillis();
+    if (!mayReuse(step)) {
+      return null;
+    }
+    Component.Parallel par = step.component() instanceof Component.Parallel p ? p : null;
+    Component.Command cmd = step.component() instanceof Component.Command c ? c : null;
+    Inputs in = inputs(step, upstream);
+    if (in.error != null) {
+      return null;
+    }
+    Reference codeRef = cmd != null ? cmd.code() : par.task().code();
+    StoredObject code = codeRef instanceof Reference.LocalPath lp ? run.snapshots.snapshot(lp.path()) : null;
+    long seed = Seeds.forStep(run.options.seed(), step.name());
+    CacheKey key = cmd != null ? StepKeys.of(step, cmd, code, in, seed) : StepKeys.of(step, par, code, in, seed);
+    return tryReuse(step, rec, key, in, t0, new RunStore.StepStart(rec.version(), key.key(), key.partsJson(), seed));
+  }
+
   StepOutcome run(PlannedStep step, StepRunRecord rec, Map<String, Map<String, StoredObject>> upstream)
+      throws IOException, SQLException, InterruptedException {
+    return run(step, rec, upstream, true);
+  }
+
+  /** Runs the step; {@code reuse} false when {@link #reuse} already found nothing to reuse. */
+  StepOutcome run(PlannedStep step, StepRunRecord rec, Map<String, Map<String, StoredObject>> upstream, boolean reuse)
       throws IOException, SQLException, InterruptedException {
     long t0 = System.currentTimeMillis();
     Component.Parallel par = step.component() instanceof Component.Parallel p ? p : null;
@@ -60,21 +96,24 @@ final class StepRunner {
     if (par != null && rec.cacheKey() != null && !rec.cacheKey().equals(key.key())) {
       ws.batches().clear(rec.id()); // inputs or code changed since: earlier mini-batches no longer apply
     }
-    ws.runs().startStep(rec.id(), rec.version(), key.key(), key.partsJson(), seed);
-    if (step.deterministic() && !run.options.forceRerun() && !run.pipelineForceRerun) {
-      StepOutcome reused = tryReuse(step, rec, key, in, t0);
+    // The step run's start (its cache key) is written together with what comes next: its
+    // completion when reused, its first attempt when run.
+    RunStore.StepStart start = new RunStore.StepStart(rec.version(), key.key(), key.partsJson(), seed);
+    if (reuse && mayReuse(step)) {
+      StepOutcome reused = tryReuse(step, rec, key, in, t0, start);
       if (reused != null) {
         return reused;
       }
     }
     if (par != null) {
+      ws.runs().startStep(rec.id(), rec.version(), key.key(), key.partsJson(), seed);
       return new ParallelRunner(ws, executor, run, listener).run(step, par, rec, in, code, seed, t0);
     }
-    return new Attempts(ws, executor, run, listener).execute(step, cmd, rec, code, in, seed, t0);
+    return new Attempts(ws, executor, run, listener).execute(step, cmd, rec, code, in, seed, t0, start);
   }
 
-  private StepOutcome tryReuse(PlannedStep step, StepRunRecord rec, CacheKey key, Inputs in, long t0)
-      throws SQLException {
+  private StepOutcome tryReuse(PlannedStep step, StepRunRecord rec, CacheKey key, Inputs in, long t0,
+      RunStore.StepStart start) throws SQLException {
     StepRunRecord earlier = ws.results().reusable(key.key(), run.runId);
     if (earlier == null) {
       return null;
@@ -92,7 +131,7 @@ final class StepRunner {
       return null;
     }
     ws.results().complete(new ResultStore.Completion(rec.id(), run.runId, outputs, in.artifacts, in.values,
-        List.of(), Map.of(), earlier.id()));
+        List.of(), Map.of(), earlier.id()), start, null);
     return new StepOutcome(step.name(), rec.id(), "completed", true, System.currentTimeMillis() - t0, outputs,
         Map.of(), null);
   }

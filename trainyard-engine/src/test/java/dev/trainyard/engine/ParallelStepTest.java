@@ -31,7 +31,7 @@ class ParallelStepTest {
           echo "transient failure"; exit 1
         fi
         for f in "$@"; do
-          case "$(basename "$f")" in *bad*) echo "cannot read $f"; exit 2;; esac # the name: a run id may hold "bad"
+          case "${f##*/}" in *bad*) echo "cannot read $f"; exit 2;; esac  # the name: run ids may hold "bad"
           wc -c < "$f" > "$out/$(basename "$f").count"
           echo "$(basename "$f") $(wc -c < "$f")" >> "$TRAINYARD_ROWS"
         done

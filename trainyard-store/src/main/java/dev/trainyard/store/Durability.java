@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * When the object store's writes are made durable: at once (fsync each file and each folder it
  * was renamed into), or in a batch — one {@code syncfs} of the store's file system when the batch
  * ends, before anything names the batch's objects. Both give the same guarantee to what follows
- * {@link #flush}; a batch costs one device flush instead of two per file.
+ * {@link #flush}; a batch costs one device flush instead of two per file. Thread-safe: a folder's
+ * files are stored on several threads.
  */
 final class Durability {
   private final boolean batch;
@@ -35,14 +36,16 @@ final class Durability {
   /** A file's bytes were written (or must be durable before it is renamed into the store). */
   void file(FileChannel ch) throws IOException {
     if (batch) {
-      dirty = true;
+      synchronized (this) {
+        dirty = true;
+      }
     } else {
-      ch.force(true);
+      ch.force(true); // outside the lock: the threads storing a folder's files flush in parallel
     }
   }
 
   /** An object was renamed into place at {@code object}. */
-  void installed(Path object) {
+  synchronized void installed(Path object) {
     dirty = true;
     dirs.add(object.getParent());
     if (batch) {
@@ -51,7 +54,7 @@ final class Durability {
   }
 
   /** Makes everything recorded so far durable. */
-  void flush(Path storeRoot) {
+  synchronized void flush(Path storeRoot) {
     if (!dirty) {
       return;
     }

@@ -31,8 +31,23 @@ public final class ResultStore {
       Map<String, String> inputValues, List<MetricRecord> metrics, Map<String, String> params, Long reusedFrom) {}
 
   public void complete(Completion done) throws SQLException {
+    complete(done, null, null);
+  }
+
+  /**
+   * Records a completion in one transaction with, where given, the step run's start (a reused
+   * step starts and completes at once) and the end of its last attempt: a step costs one write
+   * as it ends.
+   */
+  public void complete(Completion done, RunStore.StepStart start, RunStore.AttemptEnd attempt) throws SQLException {
     long now = System.currentTimeMillis();
     db.tx(c -> {
+      if (start != null) {
+        StepSql.startStep(c, done.stepRunId(), start);
+      }
+      if (attempt != null) {
+        StepSql.endAttempt(c, attempt);
+      }
       try (PreparedStatement a = c.prepareStatement("INSERT OR IGNORE INTO artifacts (sha256, kind, size, files,"
           + " created_at) VALUES (?,?,?,?,?)");
           PreparedStatement io = c.prepareStatement("INSERT OR REPLACE INTO step_io (step_run_id, direction, name,"

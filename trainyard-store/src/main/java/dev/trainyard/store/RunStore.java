@@ -205,22 +205,21 @@ public final class RunStore {
     });
   }
 
+  /**
+   * How a step run starts: the cache key it runs under, and the version it was read at (the
+   * update is refused if another process moved the row since).
+   */
+  public record StepStart(int expectedVersion, String cacheKey, String keyParts, long seed) {}
+
+  /** How an attempt ended; {@code exitCode} is null when it did not exit by itself. */
+  public record AttemptEnd(long attemptId, String status, Integer exitCode, String logSha256, String error) {}
+
   /** Moves a step run to {@code running} with its cache key, checking nobody else moved it. */
   public void startStep(long stepRunId, int expectedVersion, String cacheKey, String keyParts, long seed)
       throws SQLException {
+    StepStart start = new StepStart(expectedVersion, cacheKey, keyParts, seed);
     db.tx(c -> {
-      try (PreparedStatement p = c.prepareStatement("UPDATE step_runs SET status = 'running', cache_key = ?,"
-          + " key_parts = ?, seed = ?, started_at = ?, error = NULL, version = version + 1 WHERE id = ? AND version = ?")) {
-        p.setString(1, cacheKey);
-        p.setString(2, keyParts);
-        p.setLong(3, seed);
-        p.setLong(4, System.currentTimeMillis());
-        p.setLong(5, stepRunId);
-        p.setInt(6, expectedVersion);
-        if (p.executeUpdate() != 1) {
-          throw new StaleUpdateException("step run " + stepRunId);
-        }
-      }
+      StepSql.startStep(c, stepRunId, start);
       return null;
     });
   }
@@ -257,18 +256,22 @@ public final class RunStore {
   }
 
   public long startAttempt(long stepRunId, int number) throws SQLException {
+    return startAttempt(stepRunId, null, number, null);
+  }
+
+  /**
+   * Records an attempt whose process is already running, with its pid (so that a resume after
+   * this process is killed can end it) and, for a step's first attempt, the step run's start: one
+   * transaction, so a step costs one write as it starts.
+   *
+   * @param start null when the step run was started earlier (a retry)
+   */
+  public long startAttempt(long stepRunId, StepStart start, int number, Long pid) throws SQLException {
     return db.tx(c -> {
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO attempts (step_run_id, number, status, started_at)"
-          + " VALUES (?,?,'running',?)", Statement.RETURN_GENERATED_KEYS)) {
-        p.setLong(1, stepRunId);
-        p.setInt(2, number);
-        p.setLong(3, System.currentTimeMillis());
-        p.executeUpdate();
-        try (ResultSet k = p.getGeneratedKeys()) {
-          k.next();
-          return k.getLong(1);
-        }
+      if (start != null) {
+        StepSql.startStep(c, stepRunId, start);
       }
+      return StepSql.insertAttempt(c, stepRunId, number, pid);
     });
   }
 
@@ -283,21 +286,9 @@ public final class RunStore {
   }
 
   public void endAttempt(long attemptId, String status, Integer exitCode, String logSha, String error) throws SQLException {
+    AttemptEnd end = new AttemptEnd(attemptId, status, exitCode, logSha, error);
     db.tx(c -> {
-      try (PreparedStatement p = c.prepareStatement("UPDATE attempts SET status = ?, exit_code = ?, ended_at = ?,"
-          + " log_sha256 = ?, error = ? WHERE id = ?")) {
-        p.setString(1, status);
-        if (exitCode == null) {
-          p.setNull(2, Types.INTEGER);
-        } else {
-          p.setInt(2, exitCode);
-        }
-        p.setLong(3, System.currentTimeMillis());
-        p.setString(4, logSha);
-        p.setString(5, error);
-        p.setLong(6, attemptId);
-        p.executeUpdate();
-      }
+      StepSql.endAttempt(c, end);
       return null;
     });
   }

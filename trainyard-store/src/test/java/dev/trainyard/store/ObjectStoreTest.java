@@ -77,6 +77,27 @@ class ObjectStoreTest {
   }
 
   @Test
+  void aFolderOfManyFilesStoredOnSeveralThreadsGivesTheSameTreeAsOneByOne() throws IOException {
+    StringBuilder expected = new StringBuilder("trainyard-tree 1\n");
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String content = "file " + i + "\n".repeat(i);
+      Path f = file("many/d" + (i % 3) + "/f" + i + ".txt", content);
+      lines.add(Sha256.of(content.getBytes(StandardCharsets.UTF_8)) + " " + Files.size(f) + " - "
+          + tmp.resolve("src/many").relativize(f));
+    }
+    lines.stream().sorted(java.util.Comparator.comparing(l -> l.substring(l.lastIndexOf(' ') + 1)))
+        .forEach(l -> expected.append(l).append('\n'));
+    StoredObject tree = store.putTree(tmp.resolve("src/many"), true);
+    assertThat(tree.files()).isEqualTo(40);
+    assertThat(new String(store.readBytes(tree.sha256()), StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    assertThat(store.verify(tree.sha256(), StoredObject.Kind.TREE)).isTrue();
+    try (var s = Files.walk(tmp.resolve("src/many"))) {
+      assertThat(s.filter(Files::isRegularFile)).as("every file moved into the store").isEmpty();
+    }
+  }
+
+  @Test
   void tamperedObjectIsDetectedAndNeverServed() throws IOException {
     StoredObject o = store.putFile(file("a.txt", "genuine"));
     Path obj = store.pathOf(o.sha256());
