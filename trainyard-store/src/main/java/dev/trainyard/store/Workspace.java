@@ -13,6 +13,7 @@ import java.sql.SQLException;
  * the content-addressed objects and the steps' working folders.
  */
 public final class Workspace implements AutoCloseable {
+  private static final Object OPEN_LOCK = new Object();
   private final Path root;
   private final Db db;
   private final ObjectStore objects;
@@ -39,9 +40,13 @@ public final class Workspace implements AutoCloseable {
     Db db;
     // Creating and migrating the database happens under a file lock, so that two processes
     // opening a new workspace at once do not both migrate it.
-    try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = ch.lock()) {
-      db = Db.openSqlite(dir.resolve("trainyard.db"));
+    // The file lock is per process, so threads of one process (a run opening its workspace while
+    // the planner's registry opens it too) take turns on a JVM-wide lock first.
+    synchronized (OPEN_LOCK) {
+      try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = ch.lock()) {
+        db = Db.openSqlite(dir.resolve("trainyard.db"));
+      }
     }
     return new Workspace(dir, db, new ObjectStore(dir));
   }
