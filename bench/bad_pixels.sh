@@ -5,7 +5,9 @@
 #     64x48) and the small size's (800 of 320x240);
 #  3. splitting Y4M videos into frame files: the example's SplitFrames against ffmpeg, same videos.
 # Usage: bench/bad_pixels.sh   (BENCH_REPS=N runs per figure, default 5; BENCH_SIZES="toy small";
-#        BENCH_ONLY_SCALING=1 for part 2 alone; BENCH_COLD=1 drops the page cache before each run)
+#        BENCH_ONLY_SCALING=1 for part 2 alone; BENCH_COLD=1 drops the page cache before each run;
+#        BENCH_WARMUP=0 skips the discarded 2-worker run, BENCH_CONTROL=0 the task-alone control:
+#        at `full` each costs minutes)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 ex="$root/examples/bad-pixels"
@@ -96,7 +98,9 @@ assert s['status']=='completed', s; print(s['duration_ms'])" "$work/stdout"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 for size in ${BENCH_SIZES:-toy small}; do
   "$ty" run -q --workspace "$work/ws" --set inputs.size="$size" "$work/scale1.yml" >/dev/null # frames; warm-up
-  "$ty" run -q --workspace "$work/ws" --set inputs.size="$size" "$work/scale2.yml" >/dev/null
+  if [ "${BENCH_WARMUP:-1}" = 1 ]; then
+    "$ty" run -q --workspace "$work/ws" --set inputs.size="$size" "$work/scale2.yml" >/dev/null
+  fi
   : >"$work/t1"; : >"$work/t2"; : >"$work/cpu0"; : >"$work/cpu1"; : >"$work/cpu2"
   for i in $(seq "$reps"); do
     step_ms "$size" 1 >>"$work/t1"
@@ -114,7 +118,8 @@ for size in ${BENCH_SIZES:-toy small}; do
   task() { java -XX:+UseSerialGC -cp "$ex/target/bad-pixels.jar:$ex/target/lib/*" dev.trainyard.sdk.RunTask \
     dev.trainyard.examples.badpixels.Preprocess --residuals "$work/out$1" -- $(cat "$work/$1.txt") >/dev/null; }
   : >"$work/c1"; : >"$work/c2"; : >"$work/cpuc"
-  for i in $(seq "$reps"); do
+  [ "${BENCH_CONTROL:-1}" = 1 ] || { echo 0 >"$work/c1"; echo 1 >"$work/c2"; echo 0 >"$work/cpuc"; }
+  for i in $(seq "$([ "${BENCH_CONTROL:-1}" = 1 ] && echo "$reps" || echo 0)"); do
     rm -rf "$work"/out*
     s=$(date +%s%N); cpu_ms "$work/cpuc" task all; m=$(date +%s%N); task h1 & task h2; wait; e=$(date +%s%N)
     echo $(( (m - s) / 1000000 )) >>"$work/c1"; echo $(( (e - m) / 1000000 )) >>"$work/c2"
@@ -126,10 +131,11 @@ for size in ${BENCH_SIZES:-toy small}; do
   t1=$(median <"$work/t1"); t2=$(median <"$work/t2")
   echo "parallel pre-processing, $size frames (mini-batches of 40): 1 worker $t1 ms, 2 workers $t2 ms," \
     "speed-up $(python3 -c "print(round($t1/$t2, 2))")x  (target >= 1.8x; runs: 1w $(tr '\n' ' ' <"$work/t1")| 2w $(tr '\n' ' ' <"$work/t2")| load $(cut -d' ' -f1-3 /proc/loadavg))"
-  echo "  control, the task alone on the same frames: 1 process $c1 ms, 2 processes $c2 ms," \
+  [ "${BENCH_CONTROL:-1}" = 1 ] && echo "  control, the task alone on the same frames: 1 process $c1 ms, 2 processes $c2 ms," \
     "speed-up $(python3 -c "print(round($c1/$c2, 2))")x  (runs: 1p $(tr '\n' ' ' <"$work/c1")| 2p $(tr '\n' ' ' <"$work/c2"))"
   echo "  CPU time (user+sys, a run's minus one without the step): 1 worker $u1 ms, 2 workers $u2 ms;" \
-    "the task alone $(median <"$work/cpuc") ms. On 2 idle cores: speed-up at most" \
+    "$([ "${BENCH_CONTROL:-1}" = 1 ] && echo "the task alone $(median <"$work/cpuc") ms.")" \
+    "On 2 idle cores: speed-up at most" \
     "$(python3 -c "print(round($t1/($u2/2), 2))")x (1 worker's $t1 ms over half of 2 workers' CPU time)"
   if [ "$size" = small ] && [ -z "$only_scaling" ]; then
     "$ty" artifacts get --workspace "$work/ws" latest:generate:videos "$work/videos" >/dev/null

@@ -99,7 +99,11 @@ final class BatchExecution {
       StepMetrics.readJsonl(bdir.resolve("metrics.jsonl"), metrics, params);
       String wrote = staging == null ? null : staging.verify(batch.index(), batch.files());
       if (wrote == null && result.succeeded() && !result.canceled()) {
-        return succeeded(rec, batch, attempt, outPaths, rows, log, bdir, progress);
+        BatchRecord done = succeeded(rec, batch, attempt, outPaths, rows, log, bdir, progress);
+        if (staging != null) {
+          staging.release(batch.files());
+        }
+        return done;
       }
       logSha = Files.exists(log) ? ws.objects().putFile(log).sha256() : null;
       if (wrote != null) {

@@ -158,6 +158,26 @@ final class InputStaging {
   }
 
   /**
+   * After a mini-batch succeeded and its outputs were stored: deletes its private copies (large
+   * files, or small ones beyond {@link #MAX_PRISTINE}). Why: at realistic sizes these copies are
+   * gigabytes, and deleted within seconds of being written their dirty pages are dropped instead
+   * of being written back to disk, which with two workers competed with the tasks for the disk.
+   * Hard links stay: they cost nothing, and {@link #verifyAll} checks their objects at the end.
+   * Only a mini-batch's own files were ever promised to be in place while it runs.
+   */
+  void release(List<Path> files) {
+    for (Path f : files) {
+      if (entries.containsKey(f) && !linked.containsKey(f)) {
+        try {
+          Files.deleteIfExists(f);
+        } catch (IOException e) {
+          // Left for the step folder's deletion, as before.
+        }
+      }
+    }
+  }
+
+  /**
    * After a mini-batch's task ran: re-hashes the stored objects its files are linked to. Null
    * when all are intact; else the store is repaired and the answer says which files were written.
    */
