@@ -15,8 +15,11 @@ import java.util.Map;
 final class Plans {
   private Plans() {}
 
-  /** A plan, or the findings that stop one. */
-  record Outcome(Plan plan, List<Diagnostic> diagnostics, String notAPipeline) {
+  /**
+   * A plan, or the findings that stop one; {@code files}: the YAML files read for it besides the
+   * pipeline file (its component files), by absolute path.
+   */
+  record Outcome(Plan plan, List<Diagnostic> diagnostics, String notAPipeline, Map<Path, byte[]> files) {
     boolean ok() {
       return plan != null;
     }
@@ -27,8 +30,13 @@ final class Plans {
   }
 
   static Outcome make(Path file, Map<String, String> overrides, Path workspace) {
+    return make(file, overrides, workspace, Map.of());
+  }
+
+  /** As {@link #make(Path, Map, Path)}, reading the {@code recorded} files' bytes instead of the disk's. */
+  static Outcome make(Path file, Map<String, String> overrides, Path workspace, Map<Path, byte[]> recorded) {
     try (var registry = Workspaces.registry(workspace)) {
-      return make(file, overrides, new SpecLoader(registry));
+      return make(file, overrides, new SpecLoader(registry).recorded(recorded));
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -37,19 +45,21 @@ final class Plans {
   private static Outcome make(Path file, Map<String, String> overrides, SpecLoader loader) {
     SpecLoader.Result loaded = loader.load(file);
     if (!loaded.valid()) {
-      return new Outcome(null, loaded.diagnostics(), null);
+      return new Outcome(null, loaded.diagnostics(), null, Map.of());
     }
     SpecDocument doc = loaded.document();
     if (!(doc instanceof PipelineJob job)) {
       return new Outcome(null, List.of(), loader.display(file) + ": error: this is a " + doc.kindName()
-          + "; expected a pipeline job or a command job");
+          + "; expected a pipeline job or a command job", Map.of());
     }
     Plan plan = Planner.plan(job, overrides, loader.registry());
     java.util.LinkedHashSet<Diagnostic> merged = new java.util.LinkedHashSet<>(loaded.diagnostics());
     merged.addAll(plan.diagnostics());
     List<Diagnostic> all = new ArrayList<>(merged);
     boolean bad = all.stream().anyMatch(Diagnostic::isError);
-    return new Outcome(bad ? null : plan, all, null);
+    Map<Path, byte[]> files = new java.util.LinkedHashMap<>(loader.filesRead());
+    files.remove(file.toAbsolutePath().normalize());
+    return new Outcome(bad ? null : plan, all, null, files);
   }
 
   /** Prints why there is no plan (to stderr, or as JSON on stdout) and returns the bad-input code. */

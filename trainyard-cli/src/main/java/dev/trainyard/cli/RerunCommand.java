@@ -56,7 +56,10 @@ final class RerunCommand implements Callable<Integer> {
         if (spec.note != null) {
           say("note: " + spec.note);
         }
-        Plans.Outcome o = Plans.make(spec.file, FlatJson.read(run.overrides()), dir);
+        ComponentFiles.Recorded components = ComponentFiles.of(ws, run);
+        components.changed().forEach(f -> say("note: component file " + f + " changed since run " + run.id()
+            + "; using the version the run recorded"));
+        Plans.Outcome o = Plans.make(spec.file, FlatJson.read(run.overrides()), dir, components.files());
         if (!o.ok()) {
           System.err.println("trainyard: cannot rerun " + run.id() + ": its recorded pipeline no longer plans:");
           return Plans.report(o, spec.file, output);
@@ -101,6 +104,10 @@ final class RerunCommand implements Callable<Integer> {
       throws Exception {
     Map<String, String> tags = RunRecords.tags(Path.of(run.specFile()));
     tags.put("trainyard.rerun_of", run.id());
+    String components = ws.results().tags(run.id()).get(ComponentFiles.TAG);
+    if (components != null) {
+      tags.put(ComponentFiles.TAG, components); // the same files: a rerun of this rerun reads them too
+    }
     RunStore.NewRun record = new RunStore.NewRun(RunRecords.newId(), run.experiment(), run.pipeline(), run.specFile(),
         run.specSha256(), run.overrides(), run.seed(), ProcessHandle.current().pid(), RunRecords.host(),
         plan.steps().stream().map(s -> s.name()).toList(), tags, RunCommand.params(plan));

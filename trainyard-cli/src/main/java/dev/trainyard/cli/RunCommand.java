@@ -85,12 +85,14 @@ final class RunCommand implements Callable<Integer> {
         seed, forceRerun, retries, 1000, experiment);
     try (Workspace ws = early.get()) {
       BuildInfo build = buildInfo.join();
+      Map<String, String> tags = RunRecords.tags(file, build, names, plan);
+      ComponentFiles.record(ws, o.files(), tags); // for a rerun, as they are now
       String exp = RunRecords.named(names, experiment != null ? experiment : RunRecords.experimentOf(plan, file), build, plan);
       RunStore.NewRun record = new RunStore.NewRun(RunRecords.newId(), exp,
           RunRecords.named(names, RunRecords.pipelineOf(plan, file), build, plan),
           file.toAbsolutePath().normalize().toString(), ws.objects().putFile(file).sha256(), FlatJson.write(overrides),
           seed, ProcessHandle.current().pid(), RunRecords.host(), plan.steps().stream().map(s -> s.name()).toList(),
-          RunRecords.tags(file, build, names, plan), params(plan));
+          tags, params(plan));
       Progress progress = new Progress(output, plan.steps().size());
       Engine engine = new Engine(ws, new LocalExecutor(), progress);
       Engine.RunOutcome result;

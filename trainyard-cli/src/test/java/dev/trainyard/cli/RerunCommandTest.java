@@ -147,7 +147,7 @@ class RerunCommandTest {
   }
 
   @Test
-  void componentEditedSinceIsNotAFaithfulRerunEvenWithIdenticalBytes() throws Exception {
+  void componentEditedSinceIsRerunAsTheRunReadIt() throws Exception {
     Path comp = dir.resolve("comp.yml");
     Files.writeString(comp, """
         $schema: https://azuremlschemas.azureedge.net/latest/commandComponent.schema.json
@@ -166,14 +166,23 @@ class RerunCommandTest {
             component: ./comp.yml
         """);
     String original = firstRun(p);
-    Files.writeString(comp, Files.readString(comp).replace("a.txt", "a.txt && true"));
+    String edited = Files.readString(comp).replace("echo a", "echo b");
+    Files.writeString(comp, edited);
     CliRunner.Outcome r = CliRunner.run("rerun", "--workspace", ws, original);
-    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
-    assertThat(r.out()).contains("identical         make")
-        .contains("note: its definition differs from the original's (command)")
-        .contains("not reproduced: every output is identical, but the definition of make differs");
-    CliRunner.Outcome json = CliRunner.run("rerun", "--json", "--workspace", ws, original);
-    assertThat(json.out()).contains("\"definition_changed\" : [ \"make\" ]").contains("\"reproduced\" : false");
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.err()).contains("note: component file " + comp.toAbsolutePath().normalize() + " changed since run "
+        + original + "; using the version the run recorded");
+    assertThat(r.out()).contains("identical         make").contains("reproduced: every output is identical")
+        .doesNotContain("definition");
+    assertThat(Files.readString(comp)).as("the file on disk is left as it is").isEqualTo(edited);
+    // A rerun of the rerun reads the same recorded component.
+    CliRunner.Outcome again = CliRunner.run("rerun", "--json", "--workspace", ws, "latest");
+    assertThat(again.out()).contains("\"reproduced\" : true").contains("\"definition_changed\" : [ ]");
+    // A plain run reads the file as it is now.
+    assertThat(CliRunner.run("run", "-q", "--workspace", ws, p.toString()).exitCode()).isZero();
+    assertThat(CliRunner.run("artifacts", "get", "--workspace", ws, "latest:make:o", dir.resolve("got").toString())
+        .exitCode()).isZero();
+    assertThat(dir.resolve("got/a.txt")).hasContent("b");
   }
 
   @Test

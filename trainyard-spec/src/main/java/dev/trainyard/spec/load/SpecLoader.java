@@ -46,6 +46,24 @@ public final class SpecLoader {
     this(Registry.NONE);
   }
 
+  /** Every YAML file this loader read from disk (or took from {@link #recorded}), by absolute path, in order. */
+  private final Map<Path, byte[]> read = new java.util.LinkedHashMap<>();
+  private Map<Path, byte[]> recorded = Map.of();
+
+  /**
+   * Reads these files' bytes instead of what lies on disk under their absolute paths: a rerun
+   * loads the component files exactly as its run read them, though they changed since.
+   */
+  public SpecLoader recorded(Map<Path, byte[]> files) {
+    this.recorded = Map.copyOf(files);
+    return this;
+  }
+
+  /** The YAML files read so far (the pipeline file and its component files), by absolute path. */
+  public Map<Path, byte[]> filesRead() {
+    return java.util.Collections.unmodifiableMap(read);
+  }
+
   /**
    * What loading one file gave: the document (null when it could not be read at all) and every
    * finding, errors and warnings, in the order found.
@@ -79,6 +97,12 @@ public final class SpecLoader {
   public SpecDocument load(Path file, Diagnostics out) {
     String name = display(file);
     byte[] bytes;
+    Path abs = file.toAbsolutePath().normalize();
+    if (recorded.containsKey(abs)) {
+      bytes = recorded.get(abs);
+      read.put(abs, bytes);
+      return parse(file, name, bytes, out);
+    }
     try {
       if (Files.isDirectory(file)) {
         out.error(SourceSpan.of(name), "", "is a folder, not a YAML file", null);
@@ -91,6 +115,7 @@ public final class SpecLoader {
         return null;
       }
       bytes = Files.readAllBytes(file);
+      read.put(abs, bytes);
     } catch (IOException | SecurityException e) {
       out.error(SourceSpan.of(name), "", "cannot read file: " + (e instanceof java.nio.file.NoSuchFileException
           ? "no such file" : e.getMessage()), null);
