@@ -66,20 +66,31 @@ final class Warmup {
   /**
    * For commands that only query the workspace: the SQLite driver's connection settings build a
    * date format whose locale and time-zone data take longer to load than the native library; this
-   * thread builds it (cached by the driver) while the main thread loads the library (see Db).
+   * thread builds it (cached by the driver) while the main thread loads the library (see Db). A
+   * named class rather than a lambda: the first lambda of a process costs milliseconds of method
+   * handle set-up, on the main thread, before the warm-up could start.
    */
   private static void startSqliteConfig() {
     if (Runtime.getRuntime().availableProcessors() < 2 || System.getenv("TRAINYARD_NO_WARMUP") != null) {
       return;
     }
-    Thread t = new Thread(() -> {
+    Thread t = new SqliteConfig();
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static final class SqliteConfig extends Thread {
+    SqliteConfig() {
+      super("trainyard-warmup");
+    }
+
+    @Override
+    public void run() {
       try {
         org.sqlite.date.FastDateFormat.getInstance(org.sqlite.SQLiteConfig.DEFAULT_DATE_STRING_FORMAT);
       } catch (RuntimeException | Error ignored) {
         // a warm-up has no result to lose
       }
-    }, "trainyard-warmup");
-    t.setDaemon(true);
-    t.start();
+    }
   }
 }
