@@ -67,9 +67,9 @@ final class Warmup {
    * For commands that only query the workspace. Opening it is a chain on the main thread: the SQLite
    * driver's logging, its version (read from its jar), its native library, its connection settings
    * (which build a date format from locale and time-zone data), the connection. This thread does the
-   * parts that depend on nothing else ahead of the main thread: reading the version, loading the
-   * library the launcher names (a later load of the same file is a no-op), building the date format
-   * (cached by the driver). A named class rather than a lambda: the first lambda of a process costs
+   * parts that depend on nothing else ahead of the main thread: building the date format (cached by
+   * the driver), reading the version, loading the library the launcher names (a later load of the
+   * same file is a no-op). A named class rather than a lambda: the first lambda of a process costs
    * milliseconds of method handle set-up, on the main thread, before the warm-up could start.
    */
   private static void startSqliteConfig() {
@@ -88,6 +88,13 @@ final class Warmup {
 
     @Override
     public void run() {
+      // First the date format: the main thread builds its own if it gets there first (the driver's
+      // cache does not wait), while the version and the library it would wait for.
+      try {
+        org.sqlite.date.FastDateFormat.getInstance(org.sqlite.SQLiteConfig.DEFAULT_DATE_STRING_FORMAT);
+      } catch (RuntimeException | Error ignored) {
+        // a warm-up has no result to lose
+      }
       try {
         // The driver's holder of its version: initialising it reads the version, nothing else.
         Class.forName("org.sqlite.SQLiteJDBCLoader$VersionHolder", true, Warmup.class.getClassLoader());
@@ -102,11 +109,6 @@ final class Warmup {
         } catch (RuntimeException | LinkageError ignored) {
           // the driver loads it, or says why it cannot
         }
-      }
-      try {
-        org.sqlite.date.FastDateFormat.getInstance(org.sqlite.SQLiteConfig.DEFAULT_DATE_STRING_FORMAT);
-      } catch (RuntimeException | Error ignored) {
-        // a warm-up has no result to lose
       }
     }
   }
