@@ -38,10 +38,11 @@ final class LineageCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     LineageGraph g;
+    FileHashing hashing = file != null ? FileHashing.start(file) : null;
     try (Workspace ws = Workspace.open(dir)) {
       Lineage lineage = new Lineage(ws);
       boolean both = !upstream && !downstream;
-      g = file != null ? lineage.ofFiles(file) : lineage.of(ref, upstream || both, downstream || both);
+      g = file != null ? lineage.ofFiles(file, hashing.get()) : lineage.of(ref, upstream || both, downstream || both);
     } catch (LineageException e) {
       System.err.println("trainyard: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
@@ -52,7 +53,9 @@ final class LineageCommand implements Callable<Integer> {
     } else if (dot) {
       out.print(LineageDot.write(g));
     } else {
-      out.print(new LineageText(g).render());
+      String text = new LineageText(g).render();
+      out.print(text);
+      out.flush();
     }
     return ExitCodes.OK;
   }

@@ -109,15 +109,27 @@ public final class Lineage {
    * everything downstream of that. Hashes that nothing holds are counted in a note.
    */
   public LineageGraph ofFiles(Path path) throws LineageException, IOException, SQLException {
+    return ofFiles(path, hashFiles(path));
+  }
+
+  /**
+   * The content hashes of {@code path} (a file, or each file of a folder), each with the local
+   * paths holding it, for {@link #ofFiles(Path, Map)}. It needs no workspace, so a caller can hash
+   * while the workspace opens.
+   */
+  public static Map<String, List<String>> hashFiles(Path path) throws LineageException {
     if (!Files.exists(path)) {
       throw new LineageException("no such file or folder: " + path);
     }
-    Map<String, List<String>> hashes;
     try {
-      hashes = ContentHashes.of(path);
+      return ContentHashes.of(path);
     } catch (IOException e) {
       throw new LineageException("cannot read " + path + ": " + e.getMessage());
     }
+  }
+
+  /** {@link #ofFiles(Path)} with the hashes {@link #hashFiles} made of {@code path}. */
+  public LineageGraph ofFiles(Path path, Map<String, List<String>> hashes) throws SQLException {
     ws.treeIndex().catchUp();
     LineageGraph g = new LineageGraph();
     g.directions(false, true);
