@@ -18,13 +18,23 @@ import java.util.stream.Stream;
  * (and lambda proxies) loaded here start from the archive on every later call instead of being
  * loaded, verified and linked again. It plans a pipeline (validate, plan and run share that path),
  * then opens a throwaway workspace, records a one-step run in it and asks for its lineage in every
- * output format, so the SQLite driver and the store's queries are archived too. With
+ * output format, so the SQLite driver and the store's queries are archived too. Last, it runs a
+ * small pipeline of trivial commands twice (the second time reused), so that {@code run}'s own
+ * classes (the engine, process launching, the store's writes) start from the archive as well. With
  * {@code --lineage} it trains lineage's own archive instead: no pipeline, and lineage started as
  * {@link LineageMain} starts it (its locale data, its warm-up thread), so that archive holds what
  * a lineage call loads and little else (a smaller archive maps faster).
  */
 final class CdsTraining {
   private CdsTraining() {}
+
+  /** A fan-out/fan-in of trivial commands, with files and folders passed along. */
+  private static final String RUN = String.join("\n", "type: pipeline", "jobs:",
+      "  a:", "    command: echo a > ${{outputs.o}}/a.txt", "    outputs:", "      o:",
+      "  b:", "    command: 'true'", "    inputs:", "      i: ${{parent.jobs.a.outputs.o}}", "    outputs:", "      o:",
+      "  c:", "    command: 'true'", "    inputs:", "      i: ${{parent.jobs.a.outputs.o}}", "    outputs:", "      o:",
+      "  d:", "    command: 'true'", "    inputs:", "      x: ${{parent.jobs.b.outputs.o}}",
+      "      y: ${{parent.jobs.c.outputs.o}}", "    outputs:", "      o:", "");
 
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
@@ -61,9 +71,19 @@ final class CdsTraining {
       Path used = Files.write(tmp.resolve("in.bin"), new byte[] {1}); // the step's input: a walk downstream
       Main.execute("lineage", "--file", used.toString(), "--workspace", dir);
       Main.execute("lineage", "model:none:1", "--workspace", dir);
+      if (!lineageOnly) {
+        Path pipeline = tmp.resolve("pipeline.yml");
+        Files.writeString(pipeline, RUN);
+        Main.execute("run", "-q", "--concurrency", "2", "--workspace", dir, pipeline.toString());
+        Main.execute("run", "-q", "--workspace", dir, pipeline.toString());
+      }
     } finally {
       System.setOut(out);
       System.setErr(err);
+      // The runs' inputs are read-only folders: made writable first, for a user who is not root.
+      try (Stream<Path> s = Files.walk(tmp)) {
+        s.forEach(p -> p.toFile().setWritable(true, true));
+      }
       try (Stream<Path> s = Files.walk(tmp)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }

@@ -65,9 +65,15 @@ final class Attempts {
       Path cwd = dir.resolve("code");
       Map<String, String> values = StepDir.prepare(ws, dir, code, in);
       Map<String, String> outPaths = new LinkedHashMap<>();
+      Path outputsDir = dir.resolve("outputs");
+      if (!step.outputs().isEmpty()) {
+        Files.createDirectory(outputsDir); // then one mkdir per folder output
+      }
       for (var e : step.outputs().entrySet()) {
-        Path p = dir.resolve("outputs").resolve(e.getKey());
-        Files.createDirectories(StepRunner.isFileOutput(e.getValue()) ? p.getParent() : p);
+        Path p = outputsDir.resolve(e.getKey());
+        if (!StepRunner.isFileOutput(e.getValue())) {
+          Files.createDirectory(p);
+        }
         outPaths.put(e.getKey(), p.toString());
       }
       String command = new CommandRenderer(values, outPaths, run.runId, run.datastore).render(cmd.command());

@@ -36,6 +36,10 @@ final class StepDir {
       Files.createDirectories(cwd);
     }
     Map<String, String> values = new HashMap<>(in.values);
+    if (!in.artifacts.isEmpty()) {
+      // The parent once, so that each input below is one mkdir (a fan-in step has hundreds).
+      Files.createDirectories(dir.resolve("inputs"));
+    }
     for (var e : in.artifacts.entrySet()) {
       Path p = dir.resolve("inputs").resolve(e.getKey());
       values.put(e.getKey(), p.toString());
@@ -47,7 +51,12 @@ final class StepDir {
       } else {
         ws.objects().materializeFile(e.getValue().sha256(), p, false);
       }
-      Dirs.readOnly(p);
+      String[] inside = e.getValue().kind() == StoredObject.Kind.TREE ? p.toFile().list() : null;
+      if (inside != null && inside.length == 0) {
+        p.toFile().setWritable(false, false); // an empty folder: nothing inside to walk
+      } else {
+        Dirs.readOnly(p);
+      }
     }
     return values;
   }

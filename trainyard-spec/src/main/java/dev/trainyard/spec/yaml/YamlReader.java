@@ -323,7 +323,10 @@ public final class YamlReader {
     Offsets(String text, int shift) {
       this.shift = shift;
       int[] table = null;
-      for (int i = 0; i < text.length(); i++) {
+      // Text without surrogates (all of it, usually) has as many code points as chars; for
+      // Latin-1 text the JDK answers that without a scan, where this loop looked at every char.
+      int from = text.codePointCount(0, text.length()) == text.length() ? text.length() : 0;
+      for (int i = from; i < text.length(); i++) {
         if (Character.isSurrogate(text.charAt(i))) {
           table = new int[text.codePointCount(0, text.length()) + 1];
           int cp = 0;
