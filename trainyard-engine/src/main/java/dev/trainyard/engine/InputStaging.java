@@ -145,8 +145,8 @@ final class InputStaging {
     }
   }
 
-  private boolean link(Path f, TreeManifest.Entry e) {
-    Path object = ws.objects().pathOf(e.sha256());
+  private boolean link(Path f, TreeManifest.Entry e) throws IOException {
+    Path object = ws.objects().loose(e.sha256()); // a packed object is stored loose first: links need a file
     try {
       Files.createLink(f, object);
     } catch (IOException | UnsupportedOperationException | SecurityException notHere) {

@@ -113,7 +113,11 @@ public final class RerunPins {
       ws.objects().readTree(sha);
     } catch (IOException e) {
       // Not a folder manifest: the input was a single file.
-      return new StoredObject(sha, StoredObject.Kind.FILE, ws.objects().pathOf(sha).toFile().length(), 1);
+      try {
+        return new StoredObject(sha, StoredObject.Kind.FILE, ws.objects().size(sha), 1);
+      } catch (IOException gone) {
+        throw new MissingObjectException(what + " (" + sha + ") is no longer in the workspace's store");
+      }
     }
     return tree(ws, sha, what);
   }

@@ -32,12 +32,14 @@ public final class ObjectStore {
   private final Path objects;
   private final Path tmp;
   private final Path quarantine;
+  private final Packs packs;
 
   /** Opens (creating if needed) the store under {@code root}: {@code root/objects}, {@code root/tmp}. */
   public ObjectStore(Path root) throws IOException {
     this.objects = Files.createDirectories(root.resolve("objects"));
     this.tmp = Files.createDirectories(root.resolve("tmp"));
     this.quarantine = root.resolve("quarantine");
+    this.packs = new Packs(objects.resolve("packs"));
   }
 
   /**
@@ -62,8 +64,36 @@ public final class ObjectStore {
     return objects.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
   }
 
+  /** Whether the object is stored, loose or packed. */
   public boolean contains(String sha256) {
-    return Files.isRegularFile(pathOf(sha256));
+    return Files.isRegularFile(pathOf(sha256)) || packs.find(sha256) != null;
+  }
+
+  /**
+   * The object as a loose file at {@link #pathOf} (for hard links): a packed object is first
+   * read, verified and stored loose, durably.
+   */
+  public Path loose(String sha256) throws IOException {
+    Path p = pathOf(sha256);
+    if (!Files.isRegularFile(p)) {
+      Durability d = Durability.now();
+      putBytes(readBytes(sha256), d, true);
+      d.flush(objects);
+    }
+    return p;
+  }
+
+  /** An object's size in bytes, loose or packed. */
+  public long size(String sha256) throws IOException {
+    Path p = pathOf(sha256);
+    if (Files.isRegularFile(p)) {
+      return Files.size(p);
+    }
+    Packs.Loc l = packs.find(sha256);
+    if (l == null) {
+      throw new java.nio.file.NoSuchFileException(p.toString(), null, "object " + sha256 + " is missing from the store");
+    }
+    return l.length();
   }
 
   /** Stores a copy of {@code src}. */
@@ -173,6 +203,9 @@ public final class ObjectStore {
     // sync instead of an fsync per file and per folder (each a device flush here). A few files are
     // cheaper to fsync one by one than to start `sync` for.
     Durability d = files.size() > BATCH_FILES ? Durability.batch() : Durability.now();
+    if (!move && files.size() >= PackedFiles.MIN_FILES) {
+      return putPacked(dir, files, d);
+    }
     List<TreeManifest.Entry> entries = TreeFiles.store(files, f -> {
       String rel = dir.relativize(f).toString().replace('\\', '/');
       if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
@@ -182,6 +215,27 @@ public final class ObjectStore {
       StoredObject o = move ? moveFile(f, d) : putFile(f, d);
       return new TreeManifest.Entry(rel, o.sha256(), o.size(), exec);
     });
+    return finishTree(entries, d);
+  }
+
+  /** A copied folder of many files: its small files go into one new pack (see {@link PackedFiles}). */
+  private StoredObject putPacked(Path dir, List<Path> files, Durability d) throws IOException {
+    packs.refresh(); // once: later lookups while storing use what is loaded (a miss costs a duplicate)
+    PackWriter w = new PackWriter(tmp, packs);
+    List<TreeManifest.Entry> entries;
+    try {
+      entries = TreeFiles.store(files, PackedFiles.THREADS, f -> PackedFiles.store(dir, f, w,
+          h -> Files.isRegularFile(pathOf(h)) || packs.known(h) != null, p -> putFile(p, d)));
+      d.flush(objects);
+      w.finish(); // fsynced, with its index, before the manifest that names its objects
+    } catch (IOException | RuntimeException e) {
+      w.abort();
+      throw e;
+    }
+    return finishTree(entries, d);
+  }
+
+  private StoredObject finishTree(List<TreeManifest.Entry> entries, Durability d) throws IOException {
     d.flush(objects);
     TreeManifest manifest = new TreeManifest(entries);
     StoredObject m = putBytes(manifest.encode());
@@ -252,8 +306,12 @@ public final class ObjectStore {
   }
 
   private StoredObject putBytes(byte[] bytes, Durability d) throws IOException {
+    return putBytes(bytes, d, false);
+  }
+
+  private StoredObject putBytes(byte[] bytes, Durability d, boolean looseOnly) throws IOException {
     String hash = Sha256.of(bytes);
-    if (contains(hash)) {
+    if (looseOnly ? Files.isRegularFile(pathOf(hash)) : contains(hash)) {
       return new StoredObject(hash, StoredObject.Kind.FILE, bytes.length, 1);
     }
     Path t = tmp.resolve(UUID.randomUUID() + ".part");
@@ -266,11 +324,25 @@ public final class ObjectStore {
 
   /** Reads a whole object, checking its hash. */
   public byte[] readBytes(String sha256) throws IOException {
-    byte[] b = Files.readAllBytes(pathOf(sha256));
+    Packs.Loc packed = null;
+    byte[] b;
+    try {
+      b = Files.readAllBytes(pathOf(sha256));
+    } catch (java.nio.file.NoSuchFileException e) {
+      packed = packs.find(sha256);
+      if (packed == null) {
+        throw e;
+      }
+      b = packs.read(packed);
+    }
     String actual = Sha256.of(b);
     if (!actual.equals(sha256)) {
-      String where = pathOf(sha256).toString();
-      quarantine(sha256);
+      String where = packed != null ? packed.describe() : pathOf(sha256).toString();
+      if (packed != null) {
+        packs.damaged(sha256, packed);
+      } else {
+        quarantine(sha256);
+      }
       throw new CorruptObjectException(sha256, actual, where);
     }
     return b;
@@ -283,6 +355,15 @@ public final class ObjectStore {
   /** Copies a file object to {@code dest}, verifying the bytes as they are copied. */
   public void materializeFile(String sha256, Path dest, boolean executable) throws IOException {
     Path src = pathOf(sha256);
+    if (!Files.isRegularFile(src) && packs.find(sha256) != null) {
+      byte[] b = readBytes(sha256); // verified before a byte is written
+      Files.createDirectories(dest.getParent());
+      Files.write(dest, b);
+      if (executable) {
+        dest.toFile().setExecutable(true, false);
+      }
+      return;
+    }
     if (!Files.isRegularFile(src)) {
       throw new java.nio.file.NoSuchFileException(src.toString(), null, "object " + sha256 + " is missing from the store");
     }
@@ -334,7 +415,15 @@ public final class ObjectStore {
   private boolean verifyFile(String sha256) throws IOException {
     Path p = pathOf(sha256);
     if (!Files.isRegularFile(p)) {
-      return false;
+      if (packs.find(sha256) == null) {
+        return false;
+      }
+      try {
+        readBytes(sha256);
+        return true;
+      } catch (CorruptObjectException damaged) {
+        return false;
+      }
     }
     MessageDigest md = Sha256.digest();
     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {

@@ -27,7 +27,11 @@ final class TreeFiles {
   }
 
   static List<TreeManifest.Entry> store(List<Path> files, StoreOne one) throws IOException {
-    int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+    return store(files, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()), one);
+  }
+
+  /** As {@link #store(List, StoreOne)}, on up to {@code threads} threads (more than cores when I/O bound). */
+  static List<TreeManifest.Entry> store(List<Path> files, int threads, StoreOne one) throws IOException {
     if (threads < 2 || files.size() < MIN_FILES) {
       List<TreeManifest.Entry> out = new ArrayList<>(files.size());
       for (Path f : files) {
