@@ -64,11 +64,13 @@ final class Warmup {
   }
 
   /**
-   * For commands that only query the workspace: the SQLite driver's connection settings build a
-   * date format whose locale and time-zone data take longer to load than the native library; this
-   * thread builds it (cached by the driver) while the main thread loads the library (see Db). A
-   * named class rather than a lambda: the first lambda of a process costs milliseconds of method
-   * handle set-up, on the main thread, before the warm-up could start.
+   * For commands that only query the workspace. Opening it is a chain on the main thread: the SQLite
+   * driver's logging, its version (read from its jar), its native library, its connection settings
+   * (which build a date format from locale and time-zone data), the connection. This thread does the
+   * parts that depend on nothing else ahead of the main thread: building the date format (cached by
+   * the driver), reading the version, loading the library the launcher names (a later load of the
+   * same file is a no-op). A named class rather than a lambda: the first lambda of a process costs
+   * milliseconds of method handle set-up, on the main thread, before the warm-up could start.
    */
   private static void startSqliteConfig() {
     if (Runtime.getRuntime().availableProcessors() < 2 || System.getenv("TRAINYARD_NO_WARMUP") != null) {
@@ -86,10 +88,27 @@ final class Warmup {
 
     @Override
     public void run() {
+      // First the date format: the main thread builds its own if it gets there first (the driver's
+      // cache does not wait), while the version and the library it would wait for.
       try {
         org.sqlite.date.FastDateFormat.getInstance(org.sqlite.SQLiteConfig.DEFAULT_DATE_STRING_FORMAT);
       } catch (RuntimeException | Error ignored) {
         // a warm-up has no result to lose
+      }
+      try {
+        // The driver's holder of its version: initialising it reads the version, nothing else.
+        Class.forName("org.sqlite.SQLiteJDBCLoader$VersionHolder", true, Warmup.class.getClassLoader());
+      } catch (ClassNotFoundException | RuntimeException | LinkageError ignored) {
+        // another driver version: the main thread reads it
+      }
+      String dir = System.getProperty("org.sqlite.lib.path");
+      String name = System.getProperty("org.sqlite.lib.name");
+      if (dir != null && name != null) {
+        try {
+          System.load(new java.io.File(dir, name).getAbsolutePath()); // as the driver names it
+        } catch (RuntimeException | LinkageError ignored) {
+          // the driver loads it, or says why it cannot
+        }
       }
     }
   }
