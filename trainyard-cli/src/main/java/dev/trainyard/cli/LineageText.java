@@ -6,6 +6,7 @@ import dev.trainyard.store.lineage.LineageGraph;
 import dev.trainyard.store.lineage.LineageNode;
 import dev.trainyard.store.lineage.NodeKind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ final class LineageText {
   private final Set<String> runsUp = new HashSet<>();
   private final Set<String> runsDown = new HashSet<>();
   private Set<String> runsShown = runsUp;
+  /**
+   * Every node a downstream section reached through an edge, "see above" or not: what was derived
+   * from the roots, for the summary (the same set a second walk from the roots would find).
+   */
+  private final Set<String> reachedDown = new HashSet<>();
 
   LineageText(LineageGraph g) {
     this.g = g;
@@ -75,6 +81,9 @@ final class LineageText {
 
   private void walk(LineageEdge via, boolean down, String prefix, boolean last) {
     LineageNode n = g.node(down ? via.to() : via.from());
+    if (down) {
+      reachedDown.add(n.key());
+    }
     boolean again = !expanded.add(n.key());
     out.append(prefix).append(last ? "└─ " : "├─ ").append(LineageLabels.line(g, n, via, down));
     out.append(again ? "  (see above)\n" : "\n");
@@ -154,17 +163,19 @@ final class LineageText {
   private void summary() {
     Set<String> models = new TreeSet<>();
     Set<String> data = new TreeSet<>();
-    Set<String> runs = new TreeSet<>();
-    Set<String> reached = downstreamOfRoots();
-    for (String key : reached) {
+    // Hashed, then sorted once: hundreds of step nodes name far fewer runs.
+    Set<String> runSet = new HashSet<>();
+    for (String key : reachedDown) {
       LineageNode n = g.node(key);
       switch (n.kind()) {
         case MODEL -> models.add(n.id());
         case DATA -> data.add(n.id());
-        case STEP -> runs.add((String) n.attrs().get("run"));
+        case STEP -> runSet.add((String) n.attrs().get("run"));
         default -> { }
       }
     }
+    List<String> runs = new ArrayList<>(runSet);
+    Collections.sort(runs);
     out.append("derived: ").append(models.size()).append(models.size() == 1 ? " model, " : " models, ")
         .append(data.size()).append(data.size() == 1 ? " data asset, " : " data assets, ")
         .append(runs.size()).append(runs.size() == 1 ? " run" : " runs").append('\n');
@@ -174,25 +185,6 @@ final class LineageText {
     if (!data.isEmpty()) {
       out.append("data assets: ").append(String.join(", ", data)).append('\n');
     }
-  }
-
-  private Set<String> downstreamOfRoots() {
-    Set<String> seen = new HashSet<>();
-    List<String> todo = new ArrayList<>();
-    for (String r : g.roots()) {
-      for (LineageEdge e : children(g.node(r), true, true)) {
-        todo.add(e.to());
-      }
-    }
-    while (!todo.isEmpty()) {
-      String k = todo.remove(todo.size() - 1);
-      if (seen.add(k)) {
-        for (LineageEdge e : children(g.node(k), true, false)) {
-          todo.add(e.to());
-        }
-      }
-    }
-    return seen;
   }
 
   static String params(Map<?, ?> m) {

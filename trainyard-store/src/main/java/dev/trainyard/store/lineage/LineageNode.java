@@ -49,6 +49,11 @@ public record LineageNode(String key, NodeKind kind, String id, String label, Ma
     return "step:" + stepRunId;
   }
 
+  /** The key of a step run node, from the id's decimal text. */
+  public static String stepKey(String stepRunId) {
+    return "step:" + stepRunId;
+  }
+
   /** The key of a run node. */
   public static String runKey(String runId) {
     return "run:" + runId;

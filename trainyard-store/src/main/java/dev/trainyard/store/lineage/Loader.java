@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,36 +26,45 @@ final class Loader {
 
   /** Adds step run nodes (and their runs, linked by {@link EdgeKind#STEP} edges) not yet in the graph. */
   void steps(Collection<Long> ids) throws SQLException {
-    List<Long> missing = ids.stream().filter(id -> !g.has(LineageNode.stepKey(id))).distinct().toList();
+    Set<Long> missing = new LinkedHashSet<>(); // a plain loop: this runs cold, where streams cost most
+    for (Long id : ids) {
+      if (!g.has(LineageNode.stepKey(id))) {
+        missing.add(id);
+      }
+    }
     Set<String> runs = new HashSet<>();
     // key_parts is JSON written by the engine; json_valid guards the query against a damaged row.
     Sql.in(c, "SELECT s.id, s.run_id, s.name, s.status, s.seed, CASE WHEN json_valid(s.key_parts)"
         + " THEN json_extract(s.key_parts, '$.code') END, o.run_id, o.name, s.duration_ms, s.cache_key"
         + " FROM step_runs s LEFT JOIN step_runs o ON o.id = s.reused_from WHERE s.id IN (?)", missing, rs -> {
-          long id = rs.getLong(1);
+          // Each column read once: every read is a native call through several driver layers.
+          String id = rs.getString(1);
           String run = rs.getString(2);
-          LineageNode n = g.add(LineageNode.of(LineageNode.stepKey(id), NodeKind.STEP, Long.toString(id),
-              run + ":" + rs.getString(3)));
-          n.attrs().put("run", run);
-          n.attrs().put("step", rs.getString(3));
-          n.attrs().put("status", rs.getString(4));
+          String step = rs.getString(3);
+          LineageNode n = g.add(LineageNode.of(LineageNode.stepKey(id), NodeKind.STEP, id, run + ":" + step));
+          Map<String, Object> a = n.attrs();
+          a.put("run", run);
+          a.put("step", step);
+          a.put("status", rs.getString(4));
           long seed = rs.getLong(5);
           if (!rs.wasNull()) {
-            n.attrs().put("seed", seed);
+            a.put("seed", seed);
           }
           String code = rs.getString(6);
           if (code != null && !code.equals("none")) {
-            n.attrs().put("code", code);
+            a.put("code", code);
           }
-          if (rs.getString(7) != null) {
-            n.attrs().put("reused_from", rs.getString(7) + ":" + rs.getString(8));
+          String reusedRun = rs.getString(7);
+          if (reusedRun != null) {
+            a.put("reused_from", reusedRun + ":" + rs.getString(8));
           }
           long ms = rs.getLong(9);
           if (!rs.wasNull()) {
-            n.attrs().put("duration_ms", ms);
+            a.put("duration_ms", ms);
           }
-          if (rs.getString(10) != null) {
-            n.attrs().put("cache_key", rs.getString(10));
+          String cacheKey = rs.getString(10);
+          if (cacheKey != null) {
+            a.put("cache_key", cacheKey);
           }
           runs.add(run);
           g.edge(LineageNode.runKey(run), n.key(), EdgeKind.STEP, null);
@@ -63,11 +73,16 @@ final class Loader {
   }
 
   void runs(Collection<String> ids) throws SQLException {
-    List<String> missing = ids.stream().filter(id -> !g.has(LineageNode.runKey(id))).toList();
+    List<String> missing = new ArrayList<>();
+    for (String id : ids) {
+      if (!g.has(LineageNode.runKey(id))) {
+        missing.add(id);
+      }
+    }
     Sql.in(c, "SELECT r.id, e.name, r.pipeline, r.spec_file, r.status, r.seed, r.created_at FROM runs r"
         + " JOIN experiments e ON e.id = r.experiment_id WHERE r.id IN (?)", missing, rs -> {
-          LineageNode n = g.add(LineageNode.of(LineageNode.runKey(rs.getString(1)), NodeKind.RUN, rs.getString(1),
-              rs.getString(1)));
+          String id = rs.getString(1);
+          LineageNode n = g.add(LineageNode.of(LineageNode.runKey(id), NodeKind.RUN, id, id));
           n.attrs().put("experiment", rs.getString(2));
           n.attrs().put("pipeline", rs.getString(3));
           n.attrs().put("file", rs.getString(4));
@@ -82,7 +97,12 @@ final class Loader {
    * stored artifact, else a {@link NodeKind#FILE}.
    */
   void content(Collection<String> shas) throws SQLException {
-    List<String> missing = shas.stream().filter(s -> !g.has(LineageNode.contentKey(s))).distinct().toList();
+    Set<String> missing = new LinkedHashSet<>();
+    for (String sha : shas) {
+      if (!g.has(LineageNode.contentKey(sha))) {
+        missing.add(sha);
+      }
+    }
     Sql.in(c, "SELECT sha256, kind, size, files FROM artifacts WHERE sha256 IN (?)", missing, rs -> {
       String sha = rs.getString(1);
       LineageNode n = g.add(LineageNode.of(LineageNode.contentKey(sha), NodeKind.ARTIFACT, sha, sha));
