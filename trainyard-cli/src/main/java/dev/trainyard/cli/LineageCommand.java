@@ -4,7 +4,6 @@ import dev.trainyard.store.Workspace;
 import dev.trainyard.store.lineage.Lineage;
 import dev.trainyard.store.lineage.LineageException;
 import dev.trainyard.store.lineage.LineageGraph;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,15 +46,13 @@ final class LineageCommand implements Callable<Integer> {
       System.err.println("trainyard: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    PrintStream out = System.out;
     if (json) {
-      out.println(LineageJson.write(g));
+      StdoutBytes.print(LineageJson.write(g) + System.lineSeparator());
     } else if (dot) {
-      out.print(LineageDot.write(g));
+      StdoutBytes.print(LineageDot.write(g));
     } else {
       String text = new LineageText(g).render();
-      out.print(text);
-      out.flush();
+      StdoutBytes.print(text);
     }
     return ExitCodes.OK;
   }
