@@ -71,6 +71,15 @@ final class CdsTraining {
       Path used = Files.write(tmp.resolve("in.bin"), new byte[] {1}); // the step's input: a walk downstream
       Main.execute("lineage", "--file", used.toString(), "--workspace", dir);
       Main.execute("lineage", "model:none:1", "--workspace", dir);
+      if (lineageOnly) {
+        // The launcher's client and the daemon's side of a query, through a daemon in this JVM.
+        Path address = tmp.resolve("d.addr");
+        LineageClient.tryRemote(address, new String[] {"lineage", "latest", "--workspace", dir}); // none yet
+        LineageClient.buildKey();
+        try (LineageDaemon d = LineageDaemon.start(address, 60, null)) {
+          LineageClient.tryRemote(address, new String[] {"lineage", "--file", used.toString(), "--workspace", dir});
+        }
+      }
       if (!lineageOnly) {
         Path pipeline = tmp.resolve("pipeline.yml");
         Files.writeString(pipeline, RUN);

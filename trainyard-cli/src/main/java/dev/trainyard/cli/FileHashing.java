@@ -14,20 +14,25 @@ import java.util.Map;
  */
 final class FileHashing extends Thread {
   private final Path path;
+  private final Path shownAs;
   private Map<String, List<String>> hashes;
   private LineageException failure;
   private RuntimeException bug;
   private Error error;
 
-  private FileHashing(Path path) {
+  private FileHashing(Path path, Path shownAs) {
     super("trainyard-hash");
     this.path = path;
+    this.shownAs = shownAs;
     setDaemon(true);
   }
 
-  /** Starts hashing {@code path} (on this thread when there is one core: nothing to overlap). */
-  static FileHashing start(Path path) {
-    FileHashing h = new FileHashing(path);
+  /**
+   * Starts hashing {@code path} (on this thread when there is one core: nothing to overlap), naming
+   * its files as under {@code shownAs} (the path as the user gave it).
+   */
+  static FileHashing start(Path path, Path shownAs) {
+    FileHashing h = new FileHashing(path, shownAs);
     if (Runtime.getRuntime().availableProcessors() < 2) {
       h.run();
     } else {
@@ -39,7 +44,7 @@ final class FileHashing extends Thread {
   @Override
   public void run() {
     try {
-      hashes = Lineage.hashFiles(path);
+      hashes = Lineage.hashFiles(path, shownAs);
     } catch (LineageException e) {
       failure = e;
     } catch (RuntimeException e) {

@@ -53,7 +53,7 @@ public final class Main implements Runnable {
     boolean lineage = args.length > 0 && args[0].equals("lineage");
     LineageCommand common = lineage ? LineageArgs.parse(args) : null;
     if (common != null) {
-      return LineageMain.call(common); // lineage's usual forms, read without picocli
+      return LineageMain.call(common, System.err); // lineage's usual forms, read without picocli
     }
     CommandLine cl = validate ? FastValidate.commandLine() : run ? FastRun.commandLine()
         : lineage ? FastLineage.commandLine() : new CommandLine(new Main());

@@ -10,13 +10,24 @@ import java.nio.charset.Charset;
  * than building the text. {@link String#getBytes(Charset)} encodes it in one call.
  */
 final class StdoutBytes {
+  /**
+   * Set by an entry point whose {@code System.out} is the process's own standard output. Elsewhere
+   * (tests, or the CLI embedded in another program) {@code System.out} may be any stream with any
+   * charset, which Java 17 does not expose, so text goes through its {@code print}.
+   */
+  static volatile boolean processStdout;
+
   private StdoutBytes() {}
 
   /** Prints {@code text} to {@code System.out} and flushes it. */
   static void print(String text) {
     PrintStream out = System.out;
-    byte[] bytes = text.getBytes(charset());
-    out.write(bytes, 0, bytes.length);
+    if (processStdout) {
+      byte[] bytes = text.getBytes(charset());
+      out.write(bytes, 0, bytes.length);
+    } else {
+      out.print(text);
+    }
     out.flush();
   }
 

@@ -13,7 +13,11 @@ final class WorkspaceOption {
     if (workspace != null) {
       return workspace;
     }
-    String home = System.getenv("TRAINYARD_HOME");
+    return defaultDir(System.getenv("TRAINYARD_HOME"));
+  }
+
+  /** The workspace when none is named: {@code home} ($TRAINYARD_HOME) if set, else ./.trainyard. */
+  static Path defaultDir(String home) {
     return home != null && !home.isBlank() ? Path.of(home) : Path.of(".trainyard");
   }
 

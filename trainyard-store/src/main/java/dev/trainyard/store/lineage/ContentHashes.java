@@ -17,8 +17,11 @@ import java.util.stream.Stream;
 final class ContentHashes {
   private ContentHashes() {}
 
-  /** Hash to the local paths holding that content (a folder's files in path order). */
-  static Map<String, List<String>> of(Path path) throws IOException {
+  /**
+   * Hash to the local paths holding that content (a folder's files in path order), each named as
+   * under {@code shownAs} rather than {@code path}.
+   */
+  static Map<String, List<String>> of(Path path, Path shownAs) throws IOException {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (Files.isDirectory(path)) {
       List<Path> files;
@@ -27,10 +30,10 @@ final class ContentHashes {
         files = s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
       }
       for (Path f : files) {
-        out.computeIfAbsent(hash(f), k -> new ArrayList<>()).add(f.toString());
+        out.computeIfAbsent(hash(f), k -> new ArrayList<>()).add(shownAs.resolve(path.relativize(f)).toString());
       }
     } else {
-      out.computeIfAbsent(hash(path), k -> new ArrayList<>()).add(path.toString());
+      out.computeIfAbsent(hash(path), k -> new ArrayList<>()).add(shownAs.toString());
     }
     return out;
   }

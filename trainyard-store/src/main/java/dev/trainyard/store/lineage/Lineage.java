@@ -109,22 +109,23 @@ public final class Lineage {
    * everything downstream of that. Hashes that nothing holds are counted in a note.
    */
   public LineageGraph ofFiles(Path path) throws LineageException, IOException, SQLException {
-    return ofFiles(path, hashFiles(path));
+    return ofFiles(path, hashFiles(path, path));
   }
 
   /**
    * The content hashes of {@code path} (a file, or each file of a folder), each with the local
-   * paths holding it, for {@link #ofFiles(Path, Map)}. It needs no workspace, so a caller can hash
-   * while the workspace opens.
+   * paths holding it (named as under {@code shownAs}, the path as the user gave it, when {@code path}
+   * is that resolved elsewhere), for {@link #ofFiles(Path, Map)}. It needs no workspace, so a caller
+   * can hash while the workspace opens.
    */
-  public static Map<String, List<String>> hashFiles(Path path) throws LineageException {
+  public static Map<String, List<String>> hashFiles(Path path, Path shownAs) throws LineageException {
     if (!Files.exists(path)) {
-      throw new LineageException("no such file or folder: " + path);
+      throw new LineageException("no such file or folder: " + shownAs);
     }
     try {
-      return ContentHashes.of(path);
+      return ContentHashes.of(path, shownAs);
     } catch (IOException e) {
-      throw new LineageException("cannot read " + path + ": " + e.getMessage());
+      throw new LineageException("cannot read " + shownAs + ": " + e.getMessage());
     }
   }
 
