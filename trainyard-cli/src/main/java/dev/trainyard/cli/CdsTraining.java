@@ -1,17 +1,9 @@
 package dev.trainyard.cli;
 
-import dev.trainyard.store.ResultStore;
-import dev.trainyard.store.RunStore;
-import dev.trainyard.store.StoredObject;
-import dev.trainyard.store.Workspace;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * What the launcher runs once after each build to make the class-data-sharing archive: the classes
@@ -42,46 +34,30 @@ final class CdsTraining {
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
     System.setOut(nowhere);
     System.setErr(nowhere);
-    Path tmp = Files.createTempDirectory("trainyard-cds");
     boolean lineageOnly = args.length > 0 && args[0].equals("--lineage");
-    try {
+    try (LineageSample sample = LineageSample.create()) {
       if (lineageOnly) {
         LineageMain.compactLocaleData();
         Warmup.startFor(new String[] {"lineage"});
       } else if (args.length > 0) {
         Main.execute("plan", "--json", args[0]);
       }
-      Path ws = tmp.resolve("ws");
-      try (Workspace w = Workspace.open(ws)) {
-        w.runs().create(new RunStore.NewRun("cds", "cds", "cds", "cds.yml", null, "{}", 1, 1, "h", List.of("a"),
-            Map.of(), Map.of("p", "1")));
-        long step = w.runs().steps("cds").get(0).id();
-        StoredObject in = w.objects().putBytes(new byte[] {1});
-        StoredObject o = w.objects().putBytes(new byte[] {2});
-        w.results().complete(new ResultStore.Completion(step, "cds", Map.of("o", o), Map.of("i", in), Map.of("v", "1"),
-            List.of(), Map.of(), null));
-      }
-      String dir = ws.toString();
+      String dir = sample.workspace;
       LineageArgs.parse(new String[] {"lineage", "x"}); // with LineageMain, the launcher's entry for lineage
       Class.forName(LineageMain.class.getName());
-      Main.execute("lineage", "latest", "--workspace", dir);
-      Main.execute("lineage", "cds:a", "--json", "--workspace", dir);
-      Main.execute("lineage", "cds", "--dot", "--upstream", "--workspace", dir);
-      Main.execute("lineage", "--file", tmp.resolve("ws/trainyard.db").toString(), "--workspace", dir);
-      Path used = Files.write(tmp.resolve("in.bin"), new byte[] {1}); // the step's input: a walk downstream
-      Main.execute("lineage", "--file", used.toString(), "--workspace", dir);
-      Main.execute("lineage", "model:none:1", "--workspace", dir);
+      for (String[] q : sample.queries()) {
+        Main.execute(q);
+      }
       if (lineageOnly) {
         // The launcher's client and the daemon's side of a query, through a daemon in this JVM.
-        Path address = tmp.resolve("d.addr");
-        LineageClient.tryRemote(address, new String[] {"lineage", "latest", "--workspace", dir}); // none yet
+        Path address = sample.root.resolve("d.addr");
+        LineageClient.tryRemote(address, sample.queries().get(0)); // none yet
         LineageClient.buildKey();
         try (LineageDaemon d = LineageDaemon.start(address, 60, null)) {
-          LineageClient.tryRemote(address, new String[] {"lineage", "--file", used.toString(), "--workspace", dir});
+          LineageClient.tryRemote(address, sample.queries().get(4));
         }
-      }
-      if (!lineageOnly) {
-        Path pipeline = tmp.resolve("pipeline.yml");
+      } else {
+        Path pipeline = sample.root.resolve("pipeline.yml");
         Files.writeString(pipeline, RUN);
         Main.execute("run", "-q", "--concurrency", "2", "--workspace", dir, pipeline.toString());
         Main.execute("run", "-q", "--workspace", dir, pipeline.toString());
@@ -89,13 +65,6 @@ final class CdsTraining {
     } finally {
       System.setOut(out);
       System.setErr(err);
-      // The runs' inputs are read-only folders: made writable first, for a user who is not root.
-      try (Stream<Path> s = Files.walk(tmp)) {
-        s.forEach(p -> p.toFile().setWritable(true, true));
-      }
-      try (Stream<Path> s = Files.walk(tmp)) {
-        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
   }
 }

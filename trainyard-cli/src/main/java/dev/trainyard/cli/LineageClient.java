@@ -87,12 +87,17 @@ final class LineageClient {
     if (reply == null) {
       return null;
     }
+    // Straight to the file descriptors: the bytes are already encoded as this process would. A
+    // closed output (`| head`) is ignored, as System.out ignores it when the query runs here.
     try {
-      // Straight to the file descriptors: the bytes are already encoded as this process would.
       new FileOutputStream(FileDescriptor.out).write(reply.out());
+    } catch (IOException ignored) {
+      // the reader went away
+    }
+    try {
       new FileOutputStream(FileDescriptor.err).write(reply.err());
-    } catch (IOException e) {
-      return ExitCodes.FAILED; // standard output closed: as a local run writing to it would fail
+    } catch (IOException ignored) {
+      // the reader went away
     }
     return reply.exitCode();
   }
@@ -149,55 +154,80 @@ final class LineageClient {
     return dir.resolve("lineage-" + buildKey() + ".addr");
   }
 
-  /** FNV-1a over the JDK, and each class path entry's name, size and time: 16 hex digits. */
+  /**
+   * Two keys, FNV-1a, 8 and 16 hex digits: where this CLI is installed (the JDK and the class path's
+   * entries) and which build of it this is (also each entry's size and time). A rebuilt CLI gets a
+   * new daemon, which retires the one of the previous build at the same place.
+   */
   static String buildKey() {
-    StringBuilder sb = new StringBuilder(System.getProperty("java.home")).append('|')
+    StringBuilder where = new StringBuilder(System.getProperty("java.home")).append('|')
         .append(System.getProperty("java.version"));
+    StringBuilder stamps = new StringBuilder();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       File f = new File(entry);
-      sb.append('|').append(f.getAbsolutePath()).append(':').append(f.length()).append(':').append(f.lastModified());
+      where.append('|').append(f.getAbsolutePath());
+      stamps.append('|').append(f.length()).append(':').append(f.lastModified());
     }
+    return hex(fnv(where), 8) + "-" + hex(fnv(where.append(stamps)), 16);
+  }
+
+  private static long fnv(CharSequence s) {
     long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < sb.length(); i++) {
-      h ^= sb.charAt(i);
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
       h *= 0x100000001b3L;
     }
+    return h;
+  }
+
+  private static String hex(long h, int digits) {
     String hex = Long.toHexString(h); // not String.format: its first use costs milliseconds of start-up
-    return "0".repeat(16 - hex.length()) + hex;
+    hex = "0".repeat(16 - hex.length()) + hex;
+    return hex.substring(16 - digits);
   }
 
   /**
-   * Starts a daemon for {@code addressFile} in the background, in a session of its own (so a Ctrl-C in
-   * this terminal does not reach it), with this process's JDK, class path and SQLite settings; its
-   * own output (a line per request) goes to a log beside the address file. Failure to start only
-   * means the next query runs here too.
+   * Starts a daemon for {@code addressFile} in the background, in a session of its own (so a Ctrl-C
+   * in this terminal does not reach it), with this process's JDK, class path and SQLite settings;
+   * its own output (a line per request) goes to a log beside the address file. {@code setsid
+   * --fork} starts it and returns at once: a child still running when this JVM exits would hold the
+   * exit up by 300 ms (the JVM waits that long for its thread reaping the child). False when it
+   * could not be started (no setsid, say): the next query then runs here too.
    */
-  static Process spawn(Path addressFile) {
-    List<String> cmd = new ArrayList<>();
-    if (new File("/usr/bin/setsid").canExecute()) {
-      cmd.add("/usr/bin/setsid");
+  static boolean spawn(Path addressFile) {
+    File setsid = new File("/usr/bin/setsid");
+    if (!setsid.canExecute()) {
+      return false;
     }
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-XX:+UseSerialGC");
+    List<String> cmd = new ArrayList<>(List.of(setsid.getPath(), "--fork",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC"));
+    // The launcher's class-data archive for lineage (same class path): the daemon's first answers
+    // start from archived classes, as the caller's did.
+    String archive = System.getProperty("trainyard.cds.archive");
+    if (archive != null && new File(archive).isFile()) {
+      cmd.addAll(List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:SharedArchiveFile=" + archive));
+    }
     for (String p : new String[] {"org.sqlite.lib.path", "org.sqlite.lib.name", "org.sqlite.tmpdir", "slf4j.provider",
         "slf4j.internal.verbosity"}) {
       if (System.getProperty(p) != null) {
         cmd.add("-D" + p + "=" + System.getProperty(p));
       }
     }
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(LineageDaemon.class.getName());
-    cmd.add(addressFile.toString());
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LineageDaemon.class.getName(),
+        addressFile.toString()));
     String name = addressFile.getFileName().toString();
     File log = addressFile.resolveSibling(name.substring(0, name.length() - ".addr".length()) + ".log").toFile();
     try {
       // Run from the address folder: the daemon should not hold the caller's folder in use.
-      return new ProcessBuilder(cmd).directory(addressFile.getParent().toFile())
+      Process p = new ProcessBuilder(cmd).directory(addressFile.getParent().toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).redirectErrorStream(true).start();
+      return p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException | RuntimeException e) {
-      return null; // no daemon this time
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * killing it loses nothing; it exits by itself after an idle period.
  */
 final class LineageDaemon implements Closeable {
+  /** The one argument of a request that asks the daemon to leave (one of a previous build, say). */
+  static final String STOP = "--stop-daemon";
   /** Seconds without a request before the daemon exits (TRAINYARD_DAEMON_IDLE overrides). */
   static final long DEFAULT_IDLE_SECONDS = 600;
 
@@ -80,7 +82,29 @@ final class LineageDaemon implements Closeable {
     Thread accept = new Thread(d::acceptLoop, "lineage-daemon-accept");
     accept.setDaemon(true);
     accept.start();
+    retireOlderBuilds(addressFile);
     return d;
+  }
+
+  /**
+   * Asks the daemons of other builds of this installation (address files {@code
+   * lineage-WHERE-*.addr} beside this one) to leave: after a rebuild nobody will call them again.
+   */
+  private static void retireOlderBuilds(Path addressFile) {
+    String name = addressFile.getFileName().toString();
+    int dash = name.lastIndexOf('-');
+    if (!name.startsWith("lineage-") || dash <= "lineage-".length()) {
+      return;
+    }
+    String prefix = name.substring(0, dash + 1);
+    try (java.util.stream.Stream<Path> s = Files.list(addressFile.getParent())) {
+      for (Path other : s.filter(p -> p.getFileName().toString().startsWith(prefix)
+          && p.getFileName().toString().endsWith(".addr") && !p.equals(addressFile)).toList()) {
+        LineageClient.ask(other, new String[] {STOP}, "/", null, "UTF-8");
+      }
+    } catch (IOException e) {
+      // they leave when idle
+    }
   }
 
   /** The daemon process: {@code LineageDaemon ADDRESS_FILE}; exits when idle. */
@@ -138,6 +162,11 @@ final class LineageDaemon implements Closeable {
         return; // not from this user: no answer at all
       }
       s.setSoTimeout(0);
+      if (req.args().equals(java.util.List.of(STOP))) {
+        close(); // first: when the caller has its answer, this daemon's address is gone
+        new LineageWire.Reply(0, new byte[0], new byte[0]).write(new DataOutputStream(s.getOutputStream()));
+        return;
+      }
       long t0 = System.nanoTime();
       LineageWire.Reply reply = run(req);
       if (log != null) {

@@ -117,12 +117,33 @@ class LineageDaemonTest {
   }
 
   @Test
+  void aNewBuildsDaemonRetiresThePreviousBuildsAtTheSamePlace() throws Exception {
+    Path folder = dir.resolve("run");
+    Path oldBuild = folder.resolve("lineage-0000abcd-1111111111111111.addr");
+    Path otherPlace = folder.resolve("lineage-0000ffff-1111111111111111.addr");
+    try (LineageDaemon old = LineageDaemon.start(oldBuild, 60, null);
+        LineageDaemon elsewhere = LineageDaemon.start(otherPlace, 60, null)) {
+      long pid = LineageClient.Address.read(oldBuild).pid();
+      assertThat(pid).isEqualTo(ProcessHandle.current().pid());
+      try (LineageDaemon current = LineageDaemon.start(folder.resolve("lineage-0000abcd-2222222222222222.addr"), 60,
+          null)) {
+        long t0 = System.nanoTime();
+        old.awaitIdle(); // returns at once: asked to leave, it closed
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2_000);
+        assertThat(Files.exists(oldBuild)).isFalse();
+        assertThat(LineageClient.Address.read(otherPlace).answers()).isTrue();
+        assertThat(ask(dir, null, withWorkspace(new String[] {"model:fraud:1"}))).isNotNull();
+      }
+    }
+  }
+
+  @Test
   void theAddressFolderMustBeThisUsersAlone() throws Exception {
     Path fresh = dir.resolve("fresh/trainyard");
     Path file = LineageClient.addressIn(fresh);
     assertThat(file).isNotNull();
     assertThat(file.getParent()).isEqualTo(fresh);
-    assertThat(file.getFileName().toString()).matches("lineage-[0-9a-f]{16}\\.addr");
+    assertThat(file.getFileName().toString()).matches("lineage-[0-9a-f]{8}-[0-9a-f]{16}\\.addr");
     assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
     Path open = Files.createDirectories(dir.resolve("open"));
     Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
