@@ -18,12 +18,13 @@ final class LineageDot {
         case STEP -> "box";
         case ARTIFACT -> "note";
         case FILE -> "plaintext";
+        case CODE -> "folder";
         case DATA -> "cylinder";
         case MODEL -> "hexagon";
         case COMPONENT -> "component";
       };
       String label = switch (n.kind()) {
-        case ARTIFACT, FILE -> n.kind().word() + "\\n" + LineageLabels.shortHash(n.id())
+        case ARTIFACT, FILE, CODE -> n.kind().word() + "\\n" + LineageLabels.shortHash(n.id())
             + (n.attrs().get("path") != null ? "\\n" + quote(String.valueOf(n.attrs().get("path"))) : "");
         case STEP -> "step " + quote(String.valueOf(n.attrs().get("step"))) + "\\n" + quote(String.valueOf(n.attrs().get("run")));
         case RUN -> "run\\n" + quote(n.id());

@@ -17,6 +17,7 @@ final class LineageLabels {
   static String line(LineageGraph g, LineageNode n, LineageEdge via, boolean down) {
     String what = switch (n.kind()) {
       case ARTIFACT, FILE -> content(g, n, via == null);
+      case CODE -> "code " + (via == null ? n.id() : shortHash(n.id())) + " (" + files((Long) n.attrs().get("files")) + ")";
       case STEP -> "step " + n.label() + status(n);
       case RUN -> "run " + n.id() + status(n);
       default -> n.label() + (n.attrs().get("type") != null ? " (" + n.attrs().get("type") + ")" : "");
@@ -27,7 +28,8 @@ final class LineageLabels {
     return switch (via.kind()) {
       case INPUT -> down ? "input '" + via.label() + "' of " + what : "input '" + via.label() + "': " + what;
       case OUTPUT -> down ? "output '" + via.label() + "': " + what : "output '" + via.label() + "' of " + what;
-      case PART_OF -> "in folder, as '" + via.label() + "': " + what;
+      case PART_OF -> (n.kind() == NodeKind.CODE ? "in code, as '" : "in folder, as '") + via.label() + "': " + what;
+      case CODE -> down ? "code of " + what : "code: " + what;
       case REGISTERED -> down ? "registered as " + what : what;
       case STEP -> what;
     };
@@ -49,7 +51,7 @@ final class LineageLabels {
       long files = (Long) n.attrs().get("files");
       sb.append(" (").append(n.attrs().get("type"));
       if ("folder".equals(n.attrs().get("type"))) {
-        sb.append(", ").append(files).append(files == 1 ? " file" : " files");
+        sb.append(", ").append(files(files));
       }
       sb.append(", ").append(bytes((Long) n.attrs().get("size"))).append(')');
     } else {
@@ -115,6 +117,10 @@ final class LineageLabels {
       default -> { }
     }
     return out;
+  }
+
+  private static String files(long n) {
+    return n + (n == 1 ? " file" : " files");
   }
 
   static String shortHash(String sha) {

@@ -91,6 +91,26 @@ class LineageCommandTest {
   }
 
   @Test
+  void aCodeFileFindsTheRunsWhoseCodeHeldItAndWhatTheyMade() throws Exception {
+    CliRunner.Outcome r = f.lineage("--file", dir.resolve("src/train.sh").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith(dir.resolve("src/train.sh") + "  file " + f.trainShSha)
+        .contains("in code, as 'train.sh': code " + f.codeSha.substring(0, 12) + " (1 file)")
+        .contains("code of step " + f.runId + ":train")
+        .contains("output 'model': artifact " + f.modelSha.substring(0, 12))
+        .contains("input 'm' of step " + f.runId + ":score")
+        .contains("models: fraud:1").contains("derived: 1 model, 0 data assets, 1 run");
+    Map<?, ?> tree = (Map<?, ?>) JsonTree.parse(f.lineage("--file", dir.resolve("src").toString(), "--json").out());
+    assertThat(node(tree, "code", f.codeSha).get("files")).isEqualTo(1L);
+    assertThat(edges(tree)).contains(Map.of("from", "sha256:" + f.codeSha, "to", node(tree, "step", f.runId + ":train")
+        .get("key"), "kind", "code"));
+    // The hash of a file of the snapshot also names it as a reference.
+    CliRunner.Outcome byHash = f.lineage(f.trainShSha.substring(0, 10), "--downstream");
+    assertThat(byHash.exitCode()).as(byHash.err()).isZero();
+    assertThat(byHash.out()).contains("code of step " + f.runId + ":train");
+  }
+
+  @Test
   void aRunAndAStepRunCanBeNamed() {
     CliRunner.Outcome run = f.lineage("latest");
     assertThat(run.exitCode()).as(run.err()).isZero();

@@ -111,7 +111,7 @@ class LineageOutputTest {
     CliRunner.Outcome r = f.lineage("--file", lone.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("nothing in the workspace used this content")
-        .contains("note: 1 of 1 file under " + lone + " has content no artifact, folder or registered version holds");
+        .contains("note: 1 of 1 file under " + lone + " has content no artifact, folder, code snapshot or registered version holds");
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Db implements AutoCloseable {
   /** The newest migration this build knows; see {@code db/migration/sqlite}. */
-  static final int SCHEMA_VERSION = 4;
+  static final int SCHEMA_VERSION = 5;
 
   private final Connection conn;
 

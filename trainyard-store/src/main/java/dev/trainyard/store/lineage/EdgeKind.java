@@ -8,8 +8,10 @@ public enum EdgeKind {
   INPUT,
   /** Step run → the content it produced (label: the output's name). */
   OUTPUT,
-  /** File content → a folder holding it (label: its path in the folder). */
+  /** File content → a folder or code snapshot holding it (label: its path there). */
   PART_OF,
+  /** Code snapshot → a step run that ran it. */
+  CODE,
   /** Content → a data asset, model or component version registered with it. */
   REGISTERED,
   /** Run → one of its step runs. */

@@ -139,6 +139,8 @@ public final class Lineage {
       Sql.in(c, "SELECT sha256 FROM artifacts WHERE sha256 IN (?)", hashes.keySet(), rs -> known.add(rs.getString(1)));
       Sql.in(c, "SELECT DISTINCT file_sha256 FROM tree_files WHERE file_sha256 IN (?)", hashes.keySet(),
           rs -> known.add(rs.getString(1)));
+      Sql.in(c, "SELECT DISTINCT file_sha256 FROM code_files WHERE file_sha256 IN (?)", hashes.keySet(),
+          rs -> known.add(rs.getString(1)));
       Walker w = new Walker(c, g);
       List<String> roots = new ArrayList<>();
       for (var e : hashes.entrySet()) {
@@ -157,7 +159,7 @@ public final class Lineage {
           .mapToInt(e -> e.getValue().size()).sum();
       if (unknown > 0) {
         g.note(unknown + " of " + files + (files == 1 ? " file" : " files") + " under " + path
-            + (unknown == 1 ? " has" : " have") + " content no artifact, folder or registered version holds");
+            + (unknown == 1 ? " has" : " have") + " content no artifact, folder, code snapshot or registered version holds");
       }
       w.downstream(new LinkedHashSet<>(roots), Set.of(), new LinkedHashSet<>(roots));
       finish(w.loader(), g, false);

@@ -94,7 +94,8 @@ final class Loader {
 
   /**
    * Adds content nodes not yet in the graph: an {@link NodeKind#ARTIFACT} when the hash is a
-   * stored artifact, else a {@link NodeKind#FILE}.
+   * stored artifact, a {@link NodeKind#CODE} when it is a step's code snapshot, else a
+   * {@link NodeKind#FILE}.
    */
   void content(Collection<String> shas) throws SQLException {
     Set<String> missing = new LinkedHashSet<>();
@@ -109,7 +110,15 @@ final class Loader {
       n.attrs().put("type", rs.getString(2).equals("TREE") ? "folder" : "file");
       n.attrs().put("size", rs.getLong(3));
       n.attrs().put("files", rs.getLong(4));
+      missing.remove(sha);
     });
+    // Not artifacts: code snapshots (a folder in the index), else file content.
+    Sql.in(c, "SELECT c.sha256, (SELECT count(*) FROM code_files f WHERE f.code_sha256 = c.sha256)"
+        + " FROM code_snapshots c WHERE c.sha256 IN (?)", missing, rs -> {
+          String sha = rs.getString(1);
+          g.add(LineageNode.of(LineageNode.contentKey(sha), NodeKind.CODE, sha, sha)).attrs().put("files", rs.getLong(2));
+          missing.remove(sha);
+        });
     for (String sha : missing) {
       g.add(LineageNode.of(LineageNode.contentKey(sha), NodeKind.FILE, sha, sha));
     }

@@ -12,6 +12,8 @@ public enum NodeKind {
   ARTIFACT,
   /** File content known only as part of folders (or only by hashing a local file). */
   FILE,
+  /** A step's code snapshot (the folder its {@code code:} names), by hash. */
+  CODE,
   /** A registered data asset version. */
   DATA,
   /** A registered model version. */

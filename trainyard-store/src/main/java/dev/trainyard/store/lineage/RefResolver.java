@@ -160,12 +160,14 @@ final class RefResolver {
     List<String> shas = new ArrayList<>();
     Sql.query(c, "SELECT sha256 FROM artifacts WHERE sha256 >= ? AND sha256 < ? ORDER BY sha256 LIMIT 2",
         rs -> shas.add(rs.getString(1)), prefix, Sql.after(prefix));
-    Sql.query(c, "SELECT DISTINCT file_sha256 FROM tree_files WHERE file_sha256 >= ? AND file_sha256 < ?"
-        + " ORDER BY file_sha256 LIMIT 3", rs -> {
-          if (!shas.contains(rs.getString(1))) {
-            shas.add(rs.getString(1));
-          }
-        }, prefix, Sql.after(prefix));
+    for (String table : new String[] {"tree_files", "code_files"}) {
+      Sql.query(c, "SELECT DISTINCT file_sha256 FROM " + table + " WHERE file_sha256 >= ? AND file_sha256 < ?"
+          + " ORDER BY file_sha256 LIMIT 3", rs -> {
+            if (!shas.contains(rs.getString(1))) {
+              shas.add(rs.getString(1));
+            }
+          }, prefix, Sql.after(prefix));
+    }
     if (shas.size() != 1) {
       return shas.isEmpty() ? null : new Match("several artifacts", null);
     }

@@ -117,9 +117,10 @@ final class Walker {
   }
 
   /**
-   * Downstream from contents and step runs. {@code loose} are file contents whose folders count as
-   * derived from them (the start of a query by content); deeper levels follow step runs only, as
-   * folders that merely share a common file (an empty file, a licence) are not derived from it.
+   * Downstream from contents and step runs. {@code loose} are file contents whose folders and code
+   * snapshots count as derived from them (the start of a query by content), as do the step runs
+   * that ran those snapshots; deeper levels follow step runs only, as folders that merely share a
+   * common file (an empty file, a licence) are not derived from it.
    */
   void downstream(Set<String> contents, Set<Long> steps, Set<String> loose) throws SQLException {
     Set<String> seenContent = new HashSet<>();
@@ -127,12 +128,15 @@ final class Walker {
     Set<String> first = new LinkedHashSet<>(contents);
     Set<Long> frontier = new LinkedHashSet<>(steps);
     load.content(loose);
+    Sql.Row partOf = rs -> {
+      first.add(rs.getString(2));
+      g.edge(LineageNode.contentKey(rs.getString(1)), LineageNode.contentKey(rs.getString(2)), EdgeKind.PART_OF,
+          rs.getString(3));
+    };
     Sql.in(c, "SELECT file_sha256, tree_sha256, path FROM tree_files WHERE file_sha256 IN (?)"
-        + " ORDER BY tree_sha256, path", loose, rs -> {
-          first.add(rs.getString(2));
-          g.edge(LineageNode.contentKey(rs.getString(1)), LineageNode.contentKey(rs.getString(2)), EdgeKind.PART_OF,
-              rs.getString(3));
-        });
+        + " ORDER BY tree_sha256, path", loose, partOf);
+    Sql.in(c, "SELECT file_sha256, code_sha256, path FROM code_files WHERE file_sha256 IN (?)"
+        + " ORDER BY code_sha256, path", loose, partOf);
     first.addAll(loose);
     Set<String> content = first;
     while (!content.isEmpty() || !frontier.isEmpty()) {
@@ -144,6 +148,18 @@ final class Walker {
           + " AND artifact_sha256 IN (?) ORDER BY step_run_id", content, rs -> {
             g.edge(LineageNode.contentKey(rs.getString(1)), LineageNode.stepKey(rs.getLong(2)), EdgeKind.INPUT,
                 rs.getString(3));
+            next.add(rs.getLong(2));
+          });
+      List<String> code = new ArrayList<>();
+      for (String sha : content) {
+        if (g.node(LineageNode.contentKey(sha)).kind() == NodeKind.CODE) {
+          code.add(sha);
+        }
+      }
+      // The step runs that ran a code snapshot (by the index on key_parts' "code").
+      Sql.in(c, "SELECT json_extract(key_parts, '$.code'), id FROM step_runs WHERE json_valid(key_parts)"
+          + " AND json_extract(key_parts, '$.code') IN (?) ORDER BY id", code, rs -> {
+            g.edge(LineageNode.contentKey(rs.getString(1)), LineageNode.stepKey(rs.getLong(2)), EdgeKind.CODE, null);
             next.add(rs.getLong(2));
           });
       next.addAll(frontier);

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps {@code tree_files} up to date: for every folder artifact, which file contents (by hash)
- * it holds at which paths. Indexing happens after a run and before a lineage query, from the
- * stored manifests, so the step completion path stays as short as it was; it is idempotent, and a
- * run killed before it indexed is caught up by the next call.
+ * Keeps {@code tree_files} and {@code code_files} up to date: for every folder artifact and every
+ * step's code snapshot, which file contents (by hash) it holds at which paths. Indexing happens after a run and before a
+ * lineage query, from the stored manifests, so the step completion path stays as short as it was;
+ * it is idempotent, and a run killed before it indexed is caught up by the next call.
  */
 public final class TreeIndex {
   private final Db db;
@@ -25,15 +25,22 @@ public final class TreeIndex {
     this.objects = objects;
   }
 
-  /** Indexes every folder artifact not yet indexed; returns how many it indexed. */
+  /** Indexes every folder artifact and code snapshot not yet indexed; returns how many it indexed. */
   public int catchUp() throws SQLException {
+    return catchUp("SELECT sha256 FROM artifacts WHERE kind = 'TREE' AND indexed = 0 LIMIT 200",
+        "INSERT OR IGNORE INTO tree_files (tree_sha256, path, file_sha256) VALUES (?,?,?)",
+        "UPDATE artifacts SET indexed = ? WHERE sha256 = ?")
+        + catchUp("SELECT sha256 FROM code_snapshots WHERE indexed = 0 LIMIT 200",
+            "INSERT OR IGNORE INTO code_files (code_sha256, path, file_sha256) VALUES (?,?,?)",
+            "UPDATE code_snapshots SET indexed = ? WHERE sha256 = ?");
+  }
+
+  private int catchUp(String pending, String insertSql, String markSql) throws SQLException {
     int done = 0;
     while (true) {
       List<String> trees = db.read(c -> {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(
-            "SELECT sha256 FROM artifacts WHERE kind = 'TREE' AND indexed = 0 LIMIT 200");
-            ResultSet rs = p.executeQuery()) {
+        try (PreparedStatement p = c.prepareStatement(pending); ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
             out.add(rs.getString(1));
           }
@@ -48,9 +55,7 @@ public final class TreeIndex {
         manifests.add(read(t));
       }
       db.tx(c -> {
-        try (PreparedStatement ins = c.prepareStatement(
-            "INSERT OR IGNORE INTO tree_files (tree_sha256, path, file_sha256) VALUES (?,?,?)");
-            PreparedStatement mark = c.prepareStatement("UPDATE artifacts SET indexed = ? WHERE sha256 = ?")) {
+        try (PreparedStatement ins = c.prepareStatement(insertSql); PreparedStatement mark = c.prepareStatement(markSql)) {
           for (int i = 0; i < trees.size(); i++) {
             TreeManifest m = manifests.get(i);
             if (m != null) {
