@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * when the run ends; whatever a run leaves in the trash, the next run clears.
  */
 final class Janitor {
+  private final Path workRoot;
   private final Path trash;
   private final Path later;
   private final String runId;
@@ -31,6 +32,7 @@ final class Janitor {
   private Process deleting;
 
   Janitor(Path workRoot, String runId) {
+    this.workRoot = workRoot;
     this.trash = workRoot.resolve(".trash");
     this.later = workRoot.resolve(".trash-later");
     this.runId = runId;
@@ -60,7 +62,9 @@ final class Janitor {
   /**
    * This run's steps have ended: stops sweeping once the folder being deleted is gone, so that
    * nothing is deleted behind the caller's back after the run returns. This run's small folders
-   * are left for the next run, whose own folders are created in another block group.
+   * are left for the next run, whose own folders are created in another block group. The run's
+   * own folder ({@code work/RUN}) goes if its steps left nothing in it (a failed step's folder
+   * stays, for a look at what it left).
    */
   void stop() {
     synchronized (this) {
@@ -74,6 +78,11 @@ final class Janitor {
       thread.join(30_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    try {
+      Files.deleteIfExists(workRoot.resolve(runId));
+    } catch (IOException notEmpty) {
+      // a step's folder is kept there
     }
   }
 
