@@ -35,7 +35,9 @@ final class FastLineage {
         "REF: model:N:V, model:N@alias, data:N:V, data:N@latest, N:V when unambiguous, a run (id, unique"
             + " prefix, 'latest'), RUN:STEP, or an artifact's SHA-256 (or a unique prefix of 8+ hex digits).",
         "--file PATH: every data asset, run and model that used the content of PATH (a file, or each file"
-            + " of a folder), directly or inside a folder, and everything derived from them.");
+            + " of a folder), directly, inside a folder or inside a step's code, and everything derived from them.",
+        "Queries are answered by a background lineage daemon once one runs (started by the first query;"
+            + " it leaves after 10 idle minutes); TRAINYARD_DAEMON=0 keeps each query in its own process.");
     standard(lineage);
     lineage.addOption(flag("--upstream", "Only what produced REF."));
     lineage.addOption(flag("--downstream", "Only what was derived from REF."));

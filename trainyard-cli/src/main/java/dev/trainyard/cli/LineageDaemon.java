@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LineageDaemon implements Closeable {
   /** The one argument of a request that asks the daemon to leave (one of a previous build, say). */
   static final String STOP = "--stop-daemon";
+  /** Requests served at once; more connections are refused (see {@link #acceptLoop}). */
+  static final int MAX_CONNECTIONS = 32;
   /** Seconds without a request before the daemon exits (TRAINYARD_DAEMON_IDLE overrides). */
   static final long DEFAULT_IDLE_SECONDS = 600;
 
@@ -145,7 +147,17 @@ final class LineageDaemon implements Closeable {
       } catch (IOException e) {
         return; // closed
       }
-      busy.incrementAndGet();
+      if (busy.incrementAndGet() > MAX_CONNECTIONS) {
+        // Connections that never send a request (anyone on this machine can open one) must not
+        // pile up threads: beyond this many at once, new ones are closed; a caller then answers itself.
+        busy.decrementAndGet();
+        try {
+          s.close();
+        } catch (IOException ignored) {
+          // closed anyway
+        }
+        continue;
+      }
       lastUse.set(System.nanoTime());
       Thread t = new Thread(() -> serve(s), "lineage-daemon-request");
       t.setDaemon(true);
@@ -155,7 +167,7 @@ final class LineageDaemon implements Closeable {
 
   private void serve(Socket s) {
     try (s) {
-      s.setSoTimeout(30_000); // a request arrives at once; a client that stalls is dropped
+      s.setSoTimeout(5_000); // a request arrives at once; a client that stalls is dropped
       DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
       LineageWire.Request req = LineageWire.Request.read(in);
       if (!MessageDigest.isEqual(token, req.token().getBytes(StandardCharsets.US_ASCII))) {

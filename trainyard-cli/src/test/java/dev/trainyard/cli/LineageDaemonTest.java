@@ -86,6 +86,30 @@ class LineageDaemonTest {
   }
 
   @Test
+  void connectionsThatSayNothingCannotPileUp() throws Exception {
+    LineageClient.Address a = LineageClient.Address.read(address);
+    List<Socket> silent = new ArrayList<>();
+    try {
+      for (int i = 0; i < LineageDaemon.MAX_CONNECTIONS; i++) {
+        silent.add(a.connect());
+      }
+      Thread.sleep(200); // the daemon accepts them
+      assertThat(ask(dir, null, withWorkspace(new String[] {"model:fraud:1"}))).as("one too many").isNull();
+    } finally {
+      for (Socket s : silent) {
+        s.close();
+      }
+    }
+    LineageWire.Reply after = null;
+    for (int i = 0; i < 50 && after == null; i++) { // the daemon notices the closes at once; bounded wait
+      Thread.sleep(50);
+      after = ask(dir, null, withWorkspace(new String[] {"model:fraud:1"}));
+    }
+    assertThat(after).isNotNull();
+    assertThat(after.exitCode()).isZero();
+  }
+
+  @Test
   void aDeadDaemonsAddressIsReplacedAndALiveOneIsLeftAlone() throws Exception {
     assertThat(LineageDaemon.start(address, 60, null)).as("a second daemon on a live address").isNull();
     daemon.close();
