@@ -9,7 +9,6 @@ import dev.trainyard.store.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -17,14 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code trainyard artifacts get REF DIR}: copies a stored output out of the workspace, verified. */
 @Command(name = "artifacts", description = "Get stored artifacts.", mixinStandardHelpOptions = true,
     subcommands = {ArtifactsCommand.Get.class})
-final class ArtifactsCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.err);
-  }
-
+final class ArtifactsCommand extends CommandGroup {
   @Command(name = "get", description = "Copy an artifact into DIR: REF is RUN:STEP:OUTPUT or a SHA-256.",
       mixinStandardHelpOptions = true)
   static final class Get implements Callable<Integer> {

@@ -13,7 +13,6 @@ import dev.trainyard.store.registry.RegistryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,12 +20,9 @@ import picocli.CommandLine.Option;
 /** {@code trainyard component create|list|show}: versioned components with a snapshot of their code. */
 @Command(name = "component", description = "Versioned components.", mixinStandardHelpOptions = true,
     subcommands = {ComponentCommand.Create.class, ComponentCommand.ListVersions.class, ComponentCommand.Show.class})
-final class ComponentCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.err);
+final class ComponentCommand extends AssetSubcommands.Group {
+  ComponentCommand() {
+    super(AssetKind.COMPONENT);
   }
 
   @Command(name = "create", description = "Register a component YAML and a snapshot of its code; pipelines then"
@@ -65,11 +61,9 @@ final class ComponentCommand implements Runnable {
         }
         try (Workspace ws = workspace.open()) {
           ComponentBundle b = ComponentBundle.store(ws.objects(), ws.root(), c);
-          var reg = ws.registries().register(new NewAsset(AssetKind.COMPONENT, c.meta().name(), v,
+          return Registering.register(ws, new NewAsset(AssetKind.COMPONENT, c.meta().name(), v,
               c.kind().yamlName(), b.tree(), b.entry(), c.meta().description(), tagMap,
-              file.toAbsolutePath().normalize().toString(), null, null, Provenance.ofPath(file)));
-          Registering.report(ws, reg, output);
-          return ExitCodes.OK;
+              file.toAbsolutePath().normalize().toString(), null, null, Provenance.ofPath(file)), output);
         }
       } catch (RegistryException e) {
         return Registering.fail(e);
@@ -78,18 +72,8 @@ final class ComponentCommand implements Runnable {
   }
 
   @Command(name = "list", description = "List component versions, newest first.", mixinStandardHelpOptions = true)
-  static final class ListVersions extends AssetSubcommands.ListVersions {
-    @Override
-    AssetKind kind() {
-      return AssetKind.COMPONENT;
-    }
-  }
+  static final class ListVersions extends AssetSubcommands.ListVersions {}
 
   @Command(name = "show", description = "Show a version: NAME:VERSION, NAME@latest or NAME.", mixinStandardHelpOptions = true)
-  static final class Show extends AssetSubcommands.Show {
-    @Override
-    AssetKind kind() {
-      return AssetKind.COMPONENT;
-    }
-  }
+  static final class Show extends AssetSubcommands.Show {}
 }

@@ -2,9 +2,7 @@ package dev.trainyard.cli;
 
 import dev.trainyard.store.registry.AssetKind;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,56 +11,34 @@ import picocli.CommandLine.Option;
 @Command(name = "data", description = "Versioned data assets.", mixinStandardHelpOptions = true,
     subcommands = {DataCommand.Create.class, DataCommand.ListVersions.class, DataCommand.Show.class,
         DataCommand.Download.class})
-final class DataCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.err);
+final class DataCommand extends AssetSubcommands.Group {
+  DataCommand() {
+    super(AssetKind.DATA);
   }
 
   @Command(name = "create", description = "Register a file or folder as a data asset version.",
       mixinStandardHelpOptions = true)
   static final class Create implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "An Azure data asset YAML.") Path file;
-    @Option(names = "--name", paramLabel = "NAME") String name;
-    @Option(names = "--version", paramLabel = "V", description = "Default: the next number.") String version;
-    @Option(names = "--path", paramLabel = "PATH") Path path;
     @Option(names = "--type", paramLabel = "TYPE", description = "uri_folder, uri_file or mltable (default: from the path).")
     String type;
-    @Option(names = "--description", paramLabel = "TEXT") String description;
-    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Repeatable.") List<String> tags = List.of();
+    @Mixin RegisterOptions asset;
     @Mixin OutputOptions output;
     @Mixin WorkspaceOption workspace;
 
     @Override
     public Integer call() throws Exception {
-      return Registering.run(workspace, output, AssetKind.DATA, file, name, version, path, type, description, tags);
+      return Registering.run(workspace, output, AssetKind.DATA, file, type, asset);
     }
   }
 
   @Command(name = "list", description = "List data asset versions, newest first.", mixinStandardHelpOptions = true)
-  static final class ListVersions extends AssetSubcommands.ListVersions {
-    @Override
-    AssetKind kind() {
-      return AssetKind.DATA;
-    }
-  }
+  static final class ListVersions extends AssetSubcommands.ListVersions {}
 
   @Command(name = "show", description = "Show a version: NAME:VERSION, NAME@latest or NAME.", mixinStandardHelpOptions = true)
-  static final class Show extends AssetSubcommands.Show {
-    @Override
-    AssetKind kind() {
-      return AssetKind.DATA;
-    }
-  }
+  static final class Show extends AssetSubcommands.Show {}
 
   @Command(name = "download", description = "Copy a version's files into DIR (verified by hash).",
       mixinStandardHelpOptions = true)
-  static final class Download extends AssetSubcommands.Download {
-    @Override
-    AssetKind kind() {
-      return AssetKind.DATA;
-    }
-  }
+  static final class Download extends AssetSubcommands.Download {}
 }

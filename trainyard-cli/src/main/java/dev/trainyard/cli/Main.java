@@ -13,14 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Reproducible ML pipelines; reads Azure ML CLI v2 pipeline YAML.",
     exitCodeOnInvalidInput = ExitCodes.BAD_INPUT)
-public final class Main implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.err);
-  }
-
+public final class Main extends CommandGroup {
   public static void main(String[] args) {
     Warmup.startFor(args);
     System.exit(execute(args));

@@ -9,9 +9,7 @@ import dev.trainyard.store.registry.NewAsset;
 import dev.trainyard.store.registry.Provenance;
 import dev.trainyard.store.registry.RegistryException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,54 +19,45 @@ import picocli.CommandLine.Parameters;
 @Command(name = "model", description = "Versioned models.", mixinStandardHelpOptions = true,
     subcommands = {ModelCommand.Register.class, ModelCommand.ListVersions.class, ModelCommand.Show.class,
         ModelCommand.Download.class, ModelCommand.Alias.class})
-final class ModelCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.err);
+final class ModelCommand extends AssetSubcommands.Group {
+  ModelCommand() {
+    super(AssetKind.MODEL);
   }
 
   @Command(name = "register", description = "Register a model version from a path, a run's output, or a model YAML.",
       mixinStandardHelpOptions = true)
   static final class Register implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "An Azure model YAML.") Path file;
-    @Option(names = "--name", paramLabel = "NAME") String name;
-    @Option(names = "--version", paramLabel = "V", description = "Default: the next number.") String version;
-    @Option(names = "--path", paramLabel = "PATH") Path path;
     @Option(names = "--from", paramLabel = "RUN:STEP:OUTPUT", description = "A stored step output.") String from;
     @Option(names = "--type", paramLabel = "TYPE", description = "custom_model (default), mlflow_model or triton_model.")
     String type;
-    @Option(names = "--description", paramLabel = "TEXT") String description;
-    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Repeatable.") List<String> tags = List.of();
+    @Mixin RegisterOptions asset;
     @Mixin OutputOptions output;
     @Mixin WorkspaceOption workspace;
 
     @Override
     public Integer call() throws Exception {
       if (from == null) {
-        return Registering.run(workspace, output, AssetKind.MODEL, file, name, version, path, type, description, tags);
+        return Registering.run(workspace, output, AssetKind.MODEL, file, type, asset);
       }
       try {
-        if (file != null || path != null) {
+        if (file != null || asset.path != null) {
           throw new RegistryException("give one of --from, --path or -f FILE");
         }
-        if (name == null) {
+        if (asset.name == null) {
           throw new RegistryException("--name is required with --from");
         }
-        Names.check("model name", name);
-        if (version != null) {
-          Names.check("version", version);
+        Names.check("model name", asset.name);
+        if (asset.version != null) {
+          Names.check("version", asset.version);
         }
         String t = AssetImports.type(AssetKind.MODEL, type, null);
-        var tagMap = AssetViews.tags(tags);
+        var tagMap = AssetViews.tags(asset.tags);
         try (Workspace ws = workspace.open()) {
           AssetImports.StepOutput out = AssetImports.stepOutput(ws, from);
-          var r = ws.registries().register(new NewAsset(AssetKind.MODEL, name, version, t, out.content(), null,
-              description, tagMap, out.source(), out.run().id(), out.step().id(),
-              Provenance.ofStepOutput(ws, out.run(), out.step(), out.output())));
-          Registering.report(ws, r, output);
-          return ExitCodes.OK;
+          return Registering.register(ws, new NewAsset(AssetKind.MODEL, asset.name, asset.version, t, out.content(),
+              null, asset.description, tagMap, out.source(), out.run().id(), out.step().id(),
+              Provenance.ofStepOutput(ws, out.run(), out.step(), out.output())), output);
         }
       } catch (RegistryException e) {
         return Registering.fail(e);
@@ -77,30 +66,15 @@ final class ModelCommand implements Runnable {
   }
 
   @Command(name = "list", description = "List model versions, newest first.", mixinStandardHelpOptions = true)
-  static final class ListVersions extends AssetSubcommands.ListVersions {
-    @Override
-    AssetKind kind() {
-      return AssetKind.MODEL;
-    }
-  }
+  static final class ListVersions extends AssetSubcommands.ListVersions {}
 
   @Command(name = "show", description = "Show a version with its metrics and provenance: NAME:VERSION, NAME@ALIAS, NAME.",
       mixinStandardHelpOptions = true)
-  static final class Show extends AssetSubcommands.Show {
-    @Override
-    AssetKind kind() {
-      return AssetKind.MODEL;
-    }
-  }
+  static final class Show extends AssetSubcommands.Show {}
 
   @Command(name = "download", description = "Copy a version's files into DIR (verified by hash).",
       mixinStandardHelpOptions = true)
-  static final class Download extends AssetSubcommands.Download {
-    @Override
-    AssetKind kind() {
-      return AssetKind.MODEL;
-    }
-  }
+  static final class Download extends AssetSubcommands.Download {}
 
   @Command(name = "alias", description = "Point ALIAS of model NAME at VERSION (refer to it as NAME@ALIAS).",
       mixinStandardHelpOptions = true)

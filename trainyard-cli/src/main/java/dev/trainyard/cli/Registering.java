@@ -3,6 +3,7 @@ package dev.trainyard.cli;
 import dev.trainyard.store.Workspace;
 import dev.trainyard.store.registry.AssetKind;
 import dev.trainyard.store.registry.AssetRecord;
+import dev.trainyard.store.registry.NewAsset;
 import dev.trainyard.store.registry.PathRegistration;
 import dev.trainyard.store.registry.Registries;
 import dev.trainyard.store.registry.RegistryException;
@@ -13,23 +14,25 @@ import java.util.List;
 final class Registering {
   private Registering() {}
 
-  static int run(WorkspaceOption workspace, OutputOptions output, AssetKind kind, Path file, String name,
-      String version, Path path, String type, String description, List<String> tags) throws Exception {
+  /** {@code data create} and {@code model register} from {@code -f FILE} or {@code --path}. */
+  static int run(WorkspaceOption workspace, OutputOptions output, AssetKind kind, Path file, String type,
+      RegisterOptions o) throws Exception {
     try {
       PathRegistration.Request req;
       if (file != null) {
-        if (path != null) {
+        if (o.path != null) {
           throw new RegistryException("give either -f FILE or --path, not both");
         }
-        req = AssetFiles.read(file, kind, name, version, type, description, AssetViews.tags(tags));
+        req = AssetFiles.read(file, kind, o.name, o.version, type, o.description, AssetViews.tags(o.tags));
         if (req == null) {
           return ExitCodes.BAD_INPUT;
         }
       } else {
-        if (name == null || path == null) {
+        if (o.name == null || o.path == null) {
           throw new RegistryException("--name and --path are required (or -f FILE)");
         }
-        req = new PathRegistration.Request(kind, name, version, type, path, description, AssetViews.tags(tags));
+        req = new PathRegistration.Request(kind, o.name, o.version, type, o.path, o.description,
+            AssetViews.tags(o.tags));
       }
       try (Workspace ws = workspace.open()) {
         Registries.Registered r = PathRegistration.register(ws, req);
@@ -39,6 +42,12 @@ final class Registering {
     } catch (RegistryException e) {
       return fail(e);
     }
+  }
+
+  /** Registers {@code asset} and reports it as every registering command does. */
+  static int register(Workspace ws, NewAsset asset, OutputOptions output) throws Exception {
+    report(ws, ws.registries().register(asset), output);
+    return ExitCodes.OK;
   }
 
   static void report(Workspace ws, Registries.Registered r, OutputOptions output) throws Exception {

@@ -1,16 +1,8 @@
 package dev.trainyard.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code trainyard runs list|show|why}: inspecting recorded runs. */
 @Command(name = "runs", description = "List and inspect runs.", mixinStandardHelpOptions = true,
     subcommands = {RunsListCommand.class, RunsShowCommand.class, RunsWhyCommand.class})
-final class RunsCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.err);
-  }
-}
+final class RunsCommand extends CommandGroup {}

@@ -31,18 +31,7 @@ final class PortReader {
 
   /** Pipeline or component inputs: declarations with defaults, or literal shorthands. */
   Map<String, PortSpec> inputs(MapReader parent, String key) {
-    Map<String, PortSpec> result = new LinkedHashMap<>();
-    YNode.Mapping m = section(parent, key);
-    if (m == null) {
-      return result;
-    }
-    for (YNode.Entry e : m.entries().values()) {
-      String name = e.key().value();
-      String path = parent.child(key) + "." + name;
-      checkName(e.key(), path);
-      result.put(name, input(name, e.value(), path, e));
-    }
-    return result;
+    return ports(parent, key, this::input);
   }
 
   private PortSpec input(String name, YNode value, String path, YNode.Entry e) {
@@ -104,6 +93,16 @@ final class PortReader {
 
   /** Outputs of a pipeline, component or step; a step output may bind {@code ${{parent.outputs.X}}}. */
   Map<String, PortSpec> outputs(MapReader parent, String key) {
+    return ports(parent, key, this::output);
+  }
+
+  /** Reads one entry of an {@code inputs:} or {@code outputs:} section. */
+  private interface PortParser {
+    PortSpec read(String name, YNode value, String path, YNode.Entry e);
+  }
+
+  /** The section's ports in file order, each name checked before {@code parser} reads its value. */
+  private Map<String, PortSpec> ports(MapReader parent, String key, PortParser parser) {
     Map<String, PortSpec> result = new LinkedHashMap<>();
     YNode.Mapping m = section(parent, key);
     if (m == null) {
@@ -113,7 +112,7 @@ final class PortReader {
       String name = e.key().value();
       String path = parent.child(key) + "." + name;
       checkName(e.key(), path);
-      result.put(name, output(name, e.value(), path, e));
+      result.put(name, parser.read(name, e.value(), path, e));
     }
     return result;
   }
