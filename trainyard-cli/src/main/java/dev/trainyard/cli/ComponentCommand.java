@@ -26,12 +26,13 @@ final class ComponentCommand extends AssetSubcommands.Group {
   }
 
   @Command(name = "create", description = "Register a component YAML and a snapshot of its code; pipelines then"
-      + " refer to it as azureml:NAME:VERSION or azureml:NAME@latest.", mixinStandardHelpOptions = true)
+      + " refer to it as azureml:NAME:VERSION or azureml:NAME@latest.")
   static final class Create implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", required = true) Path file;
     @Option(names = "--version", paramLabel = "V", description = "Overrides the file's version; default: the next number.")
     String version;
     @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Repeatable.") List<String> tags = List.of();
+    @Mixin HelpOption help;
     @Mixin OutputOptions output;
     @Mixin WorkspaceOption workspace;
 

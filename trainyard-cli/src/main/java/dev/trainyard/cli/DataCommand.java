@@ -16,13 +16,13 @@ final class DataCommand extends AssetSubcommands.Group {
     super(AssetKind.DATA);
   }
 
-  @Command(name = "create", description = "Register a file or folder as a data asset version.",
-      mixinStandardHelpOptions = true)
+  @Command(name = "create", description = "Register a file or folder as a data asset version.")
   static final class Create implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "An Azure data asset YAML.") Path file;
     @Option(names = "--type", paramLabel = "TYPE", description = "uri_folder, uri_file or mltable (default: from the path).")
     String type;
     @Mixin RegisterOptions asset;
+    @Mixin HelpOption help;
     @Mixin OutputOptions output;
     @Mixin WorkspaceOption workspace;
 

@@ -19,8 +19,8 @@ public final class Main extends CommandGroup {
     System.exit(execute(args));
   }
 
-  /** The subcommands, made on demand. */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+  /** The top-level commands, made on demand (package-private for the help test). */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
   static {
     SUBCOMMANDS.put("validate", ValidateCommand::new);

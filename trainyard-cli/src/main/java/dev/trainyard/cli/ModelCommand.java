@@ -24,14 +24,14 @@ final class ModelCommand extends AssetSubcommands.Group {
     super(AssetKind.MODEL);
   }
 
-  @Command(name = "register", description = "Register a model version from a path, a run's output, or a model YAML.",
-      mixinStandardHelpOptions = true)
+  @Command(name = "register", description = "Register a model version from a path, a run's output, or a model YAML.")
   static final class Register implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "An Azure model YAML.") Path file;
     @Option(names = "--from", paramLabel = "RUN:STEP:OUTPUT", description = "A stored step output.") String from;
     @Option(names = "--type", paramLabel = "TYPE", description = "custom_model (default), mlflow_model or triton_model.")
     String type;
     @Mixin RegisterOptions asset;
+    @Mixin HelpOption help;
     @Mixin OutputOptions output;
     @Mixin WorkspaceOption workspace;
 

@@ -31,6 +31,20 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void registeringCommandsAnswerHelpDespiteTheirOwnVersionOption() {
+    // Their --version is an asset's version, which kept picocli's -h/--help away (it adds -h and -V
+    // together or not at all): --help was an unknown option.
+    for (String[] cmd : new String[][] {{"data", "create"}, {"model", "register"}, {"component", "create"}}) {
+      for (String help : new String[] {"--help", "-h"}) {
+        CliRunner.Outcome r = CliRunner.run(cmd[0], cmd[1], help);
+        assertThat(r.exitCode()).as(String.join(" ", cmd) + " " + help + ": " + r.err()).isZero();
+        assertThat(r.out()).startsWith("Usage: trainyard " + cmd[0] + " " + cmd[1]).contains("--version=V")
+            .contains("-h, --help");
+      }
+    }
+  }
+
+  @Test
   void dataCreateListShowDownload() throws Exception {
     var created = cli("data", "create", "--name", "rows", "--path", data.toString(), "--tag", "src=test",
         "--description", "three rows");
