@@ -179,7 +179,11 @@ final class Attempts {
       if (Files.isRegularFile(p)) {
         outputs.put(e.getKey(), ws.objects().moveFile(p));
       } else {
-        Files.createDirectories(p);
+        if (!Files.isDirectory(p)) {
+          // Made again if the command removed it. Checked first: on a folder that exists (the
+          // usual case) createDirectories costs a failed mkdir and an exception.
+          Files.createDirectories(p);
+        }
         outputs.put(e.getKey(), ws.objects().putTree(p, true));
       }
     }

@@ -116,6 +116,25 @@ class EngineTest {
   }
 
   @Test
+  void anOutputFolderTheCommandRemovedIsStoredEmptyAndOneItKeptAsIs() throws Exception {
+    Path p = fx.write("rm.yml", """
+        type: pipeline
+        jobs:
+          tidy:
+            command: rmdir ${{outputs.gone}} && echo x > ${{outputs.kept}}/f.txt
+            outputs:
+              gone:
+              kept:
+        """);
+    Engine.RunOutcome r = fx.run(p, EngineFixture.opts());
+    assertThat(r.status()).isEqualTo("completed");
+    var gone = fx.step(r, "tidy").outputs().get("gone");
+    assertThat(gone.kind()).isEqualTo(dev.trainyard.store.StoredObject.Kind.TREE);
+    assertThat(gone.files()).isZero();
+    assertThat(fx.read(fx.step(r, "tidy"), "kept", "f.txt")).isEqualTo("x\n");
+  }
+
+  @Test
   void aTamperedOutputIsDetectedAndTheStepRunsAgain() throws Exception {
     Path p = fx.write("io.yml", IO);
     Engine.RunOutcome first = fx.run(p, EngineFixture.opts());

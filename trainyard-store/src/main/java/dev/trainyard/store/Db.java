@@ -2,9 +2,12 @@ package dev.trainyard.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -21,6 +24,8 @@ public final class Db implements AutoCloseable {
   static final int SCHEMA_VERSION = 5;
 
   private final Connection conn;
+  /** Statements kept prepared, by SQL; see {@link #cached}. */
+  private final Map<String, PreparedStatement> cached = new HashMap<>();
 
   private Db(Connection conn) {
     this.conn = conn;
@@ -80,19 +85,86 @@ public final class Db implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
-  /** Runs {@code work} in one transaction, committing on success and rolling back on failure. */
+  /**
+   * Runs {@code work} in one transaction, committing on success and rolling back on failure.
+   *
+   * <p>Committed by leaving manual-commit mode, not by {@link Connection#commit}: the driver's
+   * commit at once begins the next transaction (BEGIN IMMEDIATE, taking the write lock), which
+   * leaving manual-commit mode then commits empty: two statements and their file locks more per
+   * transaction, two transactions per step.
+   */
   public synchronized <T> T tx(Tx<T> work) throws SQLException {
     conn.setAutoCommit(false);
+    T result;
     try {
-      T result = work.run(conn);
-      conn.commit();
-      return result;
+      result = work.run(conn);
     } catch (SQLException | RuntimeException e) {
-      conn.rollback();
+      rollBack();
       throw e;
-    } finally {
-      conn.setAutoCommit(true);
     }
+    try {
+      conn.setAutoCommit(true); // COMMIT
+    } catch (SQLException | RuntimeException e) {
+      // The driver counts itself in auto-commit mode already, but a failed COMMIT (a deferred
+      // constraint, say) leaves the transaction open: rolled back here, as before.
+      try (Statement s = conn.createStatement()) {
+        s.execute("ROLLBACK");
+      } catch (SQLException noneOpen) {
+        // SQLite rolled it back itself
+      } finally {
+        forgetStatements();
+      }
+      throw e;
+    }
+    return result;
+  }
+
+  /**
+   * A statement prepared once and kept for this connection's life, for the few that every step
+   * runs (a step's start, attempt and completion): preparing compiles the SQL again each time,
+   * a fifth of a step's SQLite time. Only for use inside {@link #tx} or {@link #read}, by one
+   * caller at a time (those hold this object's lock); not to be closed by the caller. Handed out
+   * with no parameters or batch left from its last use.
+   */
+  synchronized PreparedStatement cached(String sql) throws SQLException {
+    return cached(sql, Statement.NO_GENERATED_KEYS);
+  }
+
+  /** As {@link #cached(String)}; {@code generatedKeys} as for {@link Connection#prepareStatement(String, int)}. */
+  synchronized PreparedStatement cached(String sql, int generatedKeys) throws SQLException {
+    PreparedStatement p = cached.get(sql);
+    if (p == null || p.isClosed()) {
+      p = conn.prepareStatement(sql, generatedKeys);
+      cached.put(sql, p);
+    } else {
+      p.clearParameters();
+      p.clearBatch();
+    }
+    return p;
+  }
+
+  private void rollBack() throws SQLException {
+    try {
+      conn.rollback();
+    } finally {
+      try {
+        conn.setAutoCommit(true);
+      } finally {
+        forgetStatements();
+      }
+    }
+  }
+
+  /** Closes the kept statements (after a failure, which may have left one mid-way), to be prepared anew. */
+  private void forgetStatements() {
+    for (PreparedStatement p : cached.values()) {
+      try {
+        p.close();
+      } catch (SQLException e) {
+        // closing a statement of a working connection does not fail; nothing to keep anyway
+      }
+    }
+    cached.clear();
   }
 
   /** Runs a read (or single-statement write) outside an explicit transaction. */
@@ -102,6 +174,7 @@ public final class Db implements AutoCloseable {
 
   @Override
   public synchronized void close() throws SQLException {
+    forgetStatements();
     conn.close();
   }
 }

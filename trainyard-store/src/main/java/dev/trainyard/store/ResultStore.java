@@ -43,31 +43,32 @@ public final class ResultStore {
     long now = System.currentTimeMillis();
     db.tx(c -> {
       if (start != null) {
-        StepSql.startStep(c, done.stepRunId(), start);
+        StepSql.startStep(db, done.stepRunId(), start);
       }
       if (attempt != null) {
-        StepSql.endAttempt(c, attempt);
+        StepSql.endAttempt(db, attempt);
       }
-      try (PreparedStatement a = c.prepareStatement("INSERT OR IGNORE INTO artifacts (sha256, kind, size, files,"
-          + " created_at) VALUES (?,?,?,?,?)");
-          PreparedStatement io = c.prepareStatement("INSERT OR REPLACE INTO step_io (step_run_id, direction, name,"
-              + " artifact_sha256, value) VALUES (?,?,?,?,?)")) {
-        for (var e : done.outputs().entrySet()) {
-          artifact(a, e.getValue(), now);
-          edge(io, done.stepRunId(), "out", e.getKey(), e.getValue().sha256(), null);
-        }
-        for (var e : done.inputArtifacts().entrySet()) {
-          artifact(a, e.getValue(), now);
-          edge(io, done.stepRunId(), "in", e.getKey(), e.getValue().sha256(), null);
-        }
-        for (var e : done.inputValues().entrySet()) {
-          edge(io, done.stepRunId(), "in", e.getKey(), null, e.getValue());
-        }
-        a.executeBatch();
-        io.executeBatch();
+      // Kept prepared (Db.cached): every step runs these.
+      PreparedStatement a = db.cached("INSERT OR IGNORE INTO artifacts (sha256, kind, size, files, created_at)"
+          + " VALUES (?,?,?,?,?)");
+      PreparedStatement io = db.cached("INSERT OR REPLACE INTO step_io (step_run_id, direction, name,"
+          + " artifact_sha256, value) VALUES (?,?,?,?,?)");
+      for (var e : done.outputs().entrySet()) {
+        artifact(a, e.getValue(), now);
+        edge(io, done.stepRunId(), "out", e.getKey(), e.getValue().sha256(), null);
       }
-      try (PreparedStatement m = c.prepareStatement("INSERT INTO metrics (run_id, step_run_id, key, value, step, ts)"
-          + " VALUES (?,?,?,?,?,?)")) {
+      for (var e : done.inputArtifacts().entrySet()) {
+        artifact(a, e.getValue(), now);
+        edge(io, done.stepRunId(), "in", e.getKey(), e.getValue().sha256(), null);
+      }
+      for (var e : done.inputValues().entrySet()) {
+        edge(io, done.stepRunId(), "in", e.getKey(), null, e.getValue());
+      }
+      a.executeBatch();
+      io.executeBatch();
+      if (!done.metrics().isEmpty()) {
+        PreparedStatement m = db.cached("INSERT INTO metrics (run_id, step_run_id, key, value, step, ts)"
+            + " VALUES (?,?,?,?,?,?)");
         for (MetricRecord r : done.metrics()) {
           m.setString(1, done.runId());
           m.setLong(2, done.stepRunId());
@@ -79,7 +80,8 @@ public final class ResultStore {
         }
         m.executeBatch();
       }
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO params (run_id, step_run_id, key, value) VALUES (?,?,?,?)")) {
+      if (!done.params().isEmpty()) {
+        PreparedStatement p = db.cached("INSERT INTO params (run_id, step_run_id, key, value) VALUES (?,?,?,?)");
         for (var e : done.params().entrySet()) {
           p.setString(1, done.runId());
           p.setLong(2, done.stepRunId());
@@ -89,15 +91,14 @@ public final class ResultStore {
         }
         p.executeBatch();
       }
-      try (PreparedStatement s = c.prepareStatement("UPDATE step_runs SET status = 'completed', reused_from = ?,"
-          + " ended_at = ?, duration_ms = ? - coalesce(started_at, ?), error = NULL, version = version + 1 WHERE id = ?")) {
-        Jdbc.setLong(s, 1, done.reusedFrom());
-        s.setLong(2, now);
-        s.setLong(3, now);
-        s.setLong(4, now);
-        s.setLong(5, done.stepRunId());
-        s.executeUpdate();
-      }
+      PreparedStatement s = db.cached("UPDATE step_runs SET status = 'completed', reused_from = ?,"
+          + " ended_at = ?, duration_ms = ? - coalesce(started_at, ?), error = NULL, version = version + 1 WHERE id = ?");
+      Jdbc.setLong(s, 1, done.reusedFrom());
+      s.setLong(2, now);
+      s.setLong(3, now);
+      s.setLong(4, now);
+      s.setLong(5, done.stepRunId());
+      s.executeUpdate();
       return null;
     });
   }

@@ -219,7 +219,7 @@ public final class RunStore {
       throws SQLException {
     StepStart start = new StepStart(expectedVersion, cacheKey, keyParts, seed);
     db.tx(c -> {
-      StepSql.startStep(c, stepRunId, start);
+      StepSql.startStep(db, stepRunId, start);
       return null;
     });
   }
@@ -269,9 +269,9 @@ public final class RunStore {
   public long startAttempt(long stepRunId, StepStart start, int number, Long pid) throws SQLException {
     return db.tx(c -> {
       if (start != null) {
-        StepSql.startStep(c, stepRunId, start);
+        StepSql.startStep(db, stepRunId, start);
       }
-      return StepSql.insertAttempt(c, stepRunId, number, pid);
+      return StepSql.insertAttempt(db, stepRunId, number, pid);
     });
   }
 
@@ -288,7 +288,7 @@ public final class RunStore {
   public void endAttempt(long attemptId, String status, Integer exitCode, String logSha, String error) throws SQLException {
     AttemptEnd end = new AttemptEnd(attemptId, status, exitCode, logSha, error);
     db.tx(c -> {
-      StepSql.endAttempt(c, end);
+      StepSql.endAttempt(db, end);
       return null;
     });
   }
