@@ -44,7 +44,8 @@ final class LineageCommand implements Callable<Integer> {
       err.println("Try 'trainyard lineage --help' for more information.");
       return ExitCodes.BAD_INPUT;
     }
-    Path dir = workspace != null ? workspace : WorkspaceOption.defaultDir(caller != null ? caller.home() : System.getenv("TRAINYARD_HOME"));
+    String home = caller != null ? caller.home() : System.getenv("TRAINYARD_HOME");
+    Path dir = workspace != null ? workspace : WorkspaceOption.defaultDir(home);
     // A query never creates a workspace: a mistyped --workspace should say so, not make a new one.
     if (!Files.isRegularFile(local(dir).resolve("trainyard.db"))) {
       err.println("trainyard: no workspace at " + dir + " (it holds no trainyard.db)");
@@ -60,7 +61,8 @@ final class LineageCommand implements Callable<Integer> {
       err.println("trainyard: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    String text = json ? LineageJson.write(g) + System.lineSeparator() : dot ? LineageDot.write(g) : new LineageText(g).render();
+    String text = json ? LineageJson.write(g) + System.lineSeparator()
+        : dot ? LineageDot.write(g) : new LineageText(g).render();
     if (caller != null) {
       write(caller.out(), caller.charset(), text);
     } else {
